@@ -1,0 +1,6 @@
+package org.baosong.web.security;
+
+/** The roles of the web UI (spec/editorial.md). */
+public enum Role {
+	ADMIN, EDITOR, REVIEWER, VIEWER
+}
