@@ -123,21 +123,24 @@ class ProfileLoader {
 					"unknown key in " + where + originOf(first.getOrigin()) + others, ex);
 		}
 		if (cause instanceof BindValidationException invalid) {
+			var errors = invalid.getValidationErrors();
+			String objectName = errors.getName().toString();
+			var bound = errors.getBoundProperties().stream().map(p -> p.getName().toString()).toList();
 			var problems = new ArrayList<String>();
-			String key = ex.getName().toString();
-			for (var error : invalid.getValidationErrors().getAllErrors()) {
-				if (error instanceof FieldError field) {
-					String fieldKey = ex.getName() + "." + toKebab(field.getField());
-					if (problems.isEmpty()) {
-						key = fieldKey;
-					}
-					problems.add(fieldKey + " " + field.getDefaultMessage() + " (was: " + field.getRejectedValue() + ")");
+			String key = null;
+			for (var error : errors.getAllErrors()) {
+				// a field error names a property; a cross-field check (min <= max) names the object it sits on
+				String errorKey = objectName;
+				if (error instanceof FieldError field && bound.contains(objectName + "." + toKebab(field.getField()))) {
+					errorKey = objectName + "." + toKebab(field.getField());
 				}
-				else {
-					problems.add(ex.getName() + ": " + error.getDefaultMessage());
-				}
+				key = key == null ? errorKey : key;
+				Object rejected = error instanceof FieldError field && errorKey.length() > objectName.length()
+						? " (was: " + field.getRejectedValue() + ")" : "";
+				problems.add(errorKey + " " + error.getDefaultMessage() + rejected);
 			}
-			return new ConfigurationError(key, "invalid in " + where + ": " + String.join("; ", problems), ex);
+			return new ConfigurationError(key == null ? objectName : key,
+					"invalid in " + where + ": " + String.join("; ", problems), ex);
 		}
 		String detail = cause != null ? cause.getMessage() : ex.getMessage();
 		return new ConfigurationError(ex.getName().toString(),

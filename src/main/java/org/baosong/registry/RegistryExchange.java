@@ -81,6 +81,9 @@ public class RegistryExchange {
 		List<UnitEntry> units = hasUnits ? parser.units(tables.get(Table.UNITS)) : current.units();
 		List<InformantEntry> informants = hasInformants ? parser.informants(tables.get(Table.INFORMANTS), units) : List.of();
 		if (!problems.isEmpty()) {
+			// in the order a person works through the file: units first, then informants, row by row
+			problems.sort(java.util.Comparator.comparingInt((ImportProblem p) -> p.sheet().equals("信息员") ? 1 : 0)
+				.thenComparingInt(ImportProblem::row));
 			log.info("Registry import refused with {} problem(s)", problems.size());
 			throw new RegistryImportException(problems);
 		}

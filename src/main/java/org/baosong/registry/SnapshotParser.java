@@ -95,12 +95,13 @@ final class SnapshotParser {
 			if (codes.containsKey(retired.code())) {
 				continue;
 			}
+			var reportedRows = new java.util.HashSet<Integer>();
 			for (var candidate : namesOf(retired.name(), retired.shortName(), retired.aliases())) {
 				KeyOwner owner = keys.get(TextKeys.nameKey(candidate.text()));
-				if (owner != null) {
+				if (owner != null && reportedRows.add(owner.row())) {
 					Row row = rows.stream().filter(r -> r.number() == owner.row()).findFirst().orElseThrow();
 					problem(table, row, UNIT_NAME, "「" + candidate.text() + "」属于名录中的单位 " + retired.code() + "（"
-							+ retired.name() + "），该单位不在本文件中；请沿用其代码，或为新单位另起名称");
+							+ retired.name() + "），该代码不在本文件中；请沿用其代码，或为新单位另起名称");
 				}
 			}
 		}
