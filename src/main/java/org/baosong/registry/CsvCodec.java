@@ -93,10 +93,11 @@ final class CsvCodec {
 	static void write(Table table, List<List<String>> rows, Writer out) throws IOException {
 		out.write('\ufeff');
 		var headers = table.columns().stream().map(RegistryColumns::header).toArray(String[]::new);
-		try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(headers).get())) {
-			for (List<String> row : rows) {
-				printer.printRecord(row);
-			}
+		// flushed, not closed: the writer belongs to the caller (an HTTP response, say)
+		var printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(headers).get());
+		for (List<String> row : rows) {
+			printer.printRecord(row);
 		}
+		printer.flush();
 	}
 }
