@@ -23,7 +23,7 @@ class CommonConfiguration {
 	}
 
 	@Bean
-	static KnownKeysGuard baosongKnownKeysGuard() {
-		return new KnownKeysGuard();
+	static ConfigurationGuard baosongConfigurationGuard() {
+		return new ConfigurationGuard();
 	}
 }
