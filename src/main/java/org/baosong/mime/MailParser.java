@@ -45,6 +45,8 @@ public class MailParser {
 			.build();
 		var parser = new MimeStreamParser(config, DecodeMonitor.SILENT, null);
 		parser.setContentDecoding(true);
+		// a forwarded message (message/rfc822) is one part of this one: archived whole, its own headers read apart
+		parser.setNoRecurse();
 		parser.setContentHandler(session);
 		try {
 			parser.parse(raw);
