@@ -83,8 +83,20 @@ class MailboxConfiguration {
 	}
 
 	@Bean
-	CompositeHealthContributor mailboxesHealthContributor(Mailboxes mailboxes) {
-		return MailboxHealthIndicator.contributorFor(mailboxes);
+	CompositeHealthContributor mailboxesHealthContributor(Mailboxes mailboxes, MailboxMonitor monitor, Clock clock,
+			ReceivingProperties receiving) {
+		return MailboxHealthIndicator.contributorFor(mailboxes, monitor, clock, receiving.enabled());
+	}
+
+	@Bean
+	ReceivedMarker receivedMarker() {
+		return new ReceivedMarker();
+	}
+
+	@Bean
+	DurableReceipt durableReceipt(InboundMessages inbound, org.baosong.archive.BlobStore blobs, ReceivedMarker marker,
+			MailboxMonitor monitor) {
+		return new DurableReceipt(inbound, blobs, marker, monitor);
 	}
 
 	@Bean

@@ -1,61 +1,77 @@
 package org.baosong.mailbox;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Properties;
-
-import jakarta.mail.Folder;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.Status;
 
 /**
- * Health of one mailbox: can we log in and open its folder, within a few seconds. The intake
- * receiver adds its own view (last successful poll, lag, last error) once it runs.
+ * Health of one mailbox from what its receiver last did (no extra connection per health check):
+ * UP while polls succeed, DOWN when the last thing that happened is an error, or when no poll has
+ * succeeded for three poll intervals; UNKNOWN before the first poll.
  */
 class MailboxHealthIndicator extends AbstractHealthIndicator {
 
-	private static final String TIMEOUT_MILLIS = "5000";
-
 	private final MailboxDefinition mailbox;
 
-	MailboxHealthIndicator(MailboxDefinition mailbox) {
+	private final MailboxMonitor monitor;
+
+	private final Clock clock;
+
+	private final boolean receiving;
+
+	MailboxHealthIndicator(MailboxDefinition mailbox, MailboxMonitor monitor, Clock clock, boolean receiving) {
 		super("Mailbox " + mailbox.id() + " health check failed");
 		this.mailbox = mailbox;
+		this.monitor = monitor;
+		this.clock = clock;
+		this.receiving = receiving;
 	}
 
-	static CompositeHealthContributor contributorFor(Mailboxes mailboxes) {
+	static CompositeHealthContributor contributorFor(Mailboxes mailboxes, MailboxMonitor monitor, Clock clock, boolean receiving) {
 		var map = new LinkedHashMap<String, HealthContributor>();
-		mailboxes.all().forEach(m -> map.put(m.id(), new MailboxHealthIndicator(m)));
+		mailboxes.all().forEach(m -> map.put(m.id(), new MailboxHealthIndicator(m, monitor, clock, receiving)));
 		return CompositeHealthContributor.fromMap(map);
 	}
 
 	@Override
-	protected void doHealthCheck(Health.Builder builder) throws Exception {
+	protected void doHealthCheck(Health.Builder builder) {
+		var state = monitor.state(mailbox.id());
 		builder.withDetail("protocol", mailbox.protocol())
 			.withDetail("host", mailbox.host() + ":" + mailbox.port())
 			.withDetail("folder", mailbox.folder())
-			.withDetail("profile", mailbox.profile());
-		Session session = Session.getInstance(timeouts(mailbox.protocol()));
-		try (Store store = session.getStore(mailbox.protocol())) {
-			store.connect(mailbox.host(), mailbox.port(), mailbox.username(), mailbox.password());
-			Folder folder = store.getFolder(mailbox.folder());
-			if (!folder.exists()) {
-				builder.down().withDetail("error", "folder " + mailbox.folder() + " does not exist");
-				return;
-			}
+			.withDetail("profile", mailbox.profile())
+			.withDetail("received", state.received());
+		if (state.lastSuccessfulPoll() != null) {
+			builder.withDetail("lastSuccessfulPoll", state.lastSuccessfulPoll().toString())
+				.withDetail("lagSeconds", Duration.between(state.lastSuccessfulPoll(), clock.instant()).toSeconds());
+		}
+		if (state.lastError() != null) {
+			builder.withDetail("lastError", state.lastError()).withDetail("lastErrorAt", state.lastErrorAt().toString());
+		}
+		if (!receiving) {
+			builder.status(new Status("DISABLED", "receiving is turned off"));
+			return;
+		}
+		Instant now = clock.instant();
+		boolean failing = state.lastErrorAt() != null
+				&& (state.lastSuccessfulPoll() == null || state.lastErrorAt().isAfter(state.lastSuccessfulPoll()));
+		boolean stale = state.lastSuccessfulPoll() != null
+				&& state.lastSuccessfulPoll().plus(mailbox.pollInterval().multipliedBy(3)).isBefore(now);
+		if (failing || stale) {
+			builder.down();
+		}
+		else if (state.lastSuccessfulPoll() == null) {
+			builder.unknown();
+		}
+		else {
 			builder.up();
 		}
-	}
-
-	private static Properties timeouts(String protocol) {
-		var props = new Properties();
-		props.setProperty("mail." + protocol + ".connectiontimeout", TIMEOUT_MILLIS);
-		props.setProperty("mail." + protocol + ".timeout", TIMEOUT_MILLIS);
-		props.setProperty("mail." + protocol + ".writetimeout", TIMEOUT_MILLIS);
-		return props;
 	}
 }

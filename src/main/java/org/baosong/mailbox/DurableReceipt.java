@@ -1,0 +1,132 @@
+package org.baosong.mailbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.pop3.POP3Folder;
+import org.eclipse.angus.mail.pop3.POP3Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.baosong.archive.BlobStore;
+import org.baosong.archive.BlobStore.StoredBlob;
+import org.springframework.dao.DuplicateKeyException;
+
+/**
+ * Stage 1, durable receipt, for one message: the raw bytes are streamed into the archive, then the
+ * {@code inbound_mail} row is committed; only after that is the message touched on the server, and
+ * only after that does the cursor move. A crash anywhere means the message is seen again, and the
+ * (mailbox, UIDVALIDITY, UID) and (mailbox, SHA-256) keys make it one row. Nothing is parsed here.
+ */
+class DurableReceipt {
+
+	private static final Logger log = LoggerFactory.getLogger(DurableReceipt.class);
+
+	static final String TOO_LARGE = "MESSAGE_TOO_LARGE";
+
+	private final InboundMessages inbound;
+
+	private final BlobStore blobs;
+
+	private final ReceivedMarker marker;
+
+	private final MailboxMonitor monitor;
+
+	DurableReceipt(InboundMessages inbound, BlobStore blobs, ReceivedMarker marker, MailboxMonitor monitor) {
+		this.inbound = inbound;
+		this.blobs = blobs;
+		this.marker = marker;
+		this.monitor = monitor;
+	}
+
+	/** One IMAP message, already fetched with UID, RFC822.SIZE, INTERNALDATE and FLAGS. */
+	void receiveImap(MailboxDefinition mailbox, Message message) throws MessagingException, IOException {
+		IMAPFolder folder = (IMAPFolder) message.getFolder();
+		long uidvalidity = folder.getUIDValidity();
+		long uid = folder.getUID(message);
+		if (inbound.idByUid(mailbox.id(), uidvalidity, uid).isEmpty()) {
+			var receipt = receipt(mailbox, message);
+			receipt.uidvalidity = uidvalidity;
+			receipt.uid = uid;
+			record(mailbox, message, receipt);
+		}
+		// received before (e.g. the gateway stopped between commit and marking): mark it and move on
+		marker.mark(mailbox, message);
+		inbound.advanceCursor(mailbox.id(), uidvalidity, uid);
+	}
+
+	/** One POP3 message that no row knows by its UIDL yet. POP3 has no flags: the UIDL list is the cursor. */
+	void receivePop3(MailboxDefinition mailbox, Message message) throws MessagingException, IOException {
+		var receipt = receipt(mailbox, message);
+		receipt.uidl = ((POP3Folder) message.getFolder()).getUID(message);
+		record(mailbox, message, receipt);
+	}
+
+	/** The raw message, streamed: BODY.PEEK[] in fetch-size blocks for IMAP, the cached RETR data for POP3. */
+	private static InputStream rawStream(Message message) throws MessagingException {
+		if (message instanceof IMAPMessage imap) {
+			return imap.getMimeStream();
+		}
+		if (message instanceof POP3Message pop3) {
+			return pop3.getMimeStream();
+		}
+		throw new MessagingException("cannot stream a " + message.getClass().getName());
+	}
+
+	private InboundMapper.Receipt receipt(MailboxDefinition mailbox, Message message) throws MessagingException {
+		var receipt = new InboundMapper.Receipt();
+		receipt.mailboxId = mailbox.id();
+		receipt.internalDate = message.getReceivedDate() == null ? null : message.getReceivedDate().toInstant();
+		receipt.size = Math.max(0, message.getSize());
+		return receipt;
+	}
+
+	private void record(MailboxDefinition mailbox, Message message, InboundMapper.Receipt receipt) throws MessagingException, IOException {
+		if (receipt.size > mailbox.maxMessageSize().toBytes()) {
+			// decided from the server's size: the body is never downloaded; the envelope says whom to answer
+			receipt.status = InboundStatus.REJECTED;
+			receipt.reasonCodes = TOO_LARGE;
+			Address[] from = message.getFrom();
+			receipt.fromAddr = from != null && from.length > 0 && from[0] instanceof InternetAddress ia ? ia.getAddress() : null;
+			receipt.subject = message.getSubject();
+			receipt.messageId = message instanceof MimeMessage mime ? mime.getMessageID() : null;
+			log.info("Mailbox {}: message of {} bytes over the limit of {} recorded without its body", mailbox.id(), receipt.size,
+					mailbox.maxMessageSize());
+		}
+		else {
+			StoredBlob blob;
+			try (InputStream raw = rawStream(message)) {
+				blob = blobs.store(raw);
+			}
+			receipt.sha256 = blob.sha256();
+			receipt.rawBlob = blob.sha256();
+			receipt.size = blob.size();
+			receipt.status = InboundStatus.RECEIVED;
+		}
+		InboundMessages.ReceiptResult result;
+		try {
+			result = inbound.record(receipt);
+		}
+		catch (DuplicateKeyException raceWithAnotherNode) {
+			Optional<Long> id = receipt.uid != null ? inbound.idByUid(mailbox.id(), receipt.uidvalidity, receipt.uid) : Optional.empty();
+			result = new InboundMessages.ReceiptResult(id.orElse(-1L), false);
+		}
+		if (result.created()) {
+			monitor.received(mailbox.id());
+			log.info("Mailbox {}: received inbound #{} ({} bytes, sha256 {})", mailbox.id(), result.id(), receipt.size,
+					receipt.sha256 == null ? "-" : receipt.sha256.substring(0, 12));
+		}
+		else {
+			log.info("Mailbox {}: message already received as inbound #{} (same raw bytes)", mailbox.id(), result.id());
+		}
+	}
+}

@@ -1,0 +1,143 @@
+package org.baosong.mailbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The log of every message received ({@code inbound_mail}) and the durable queue between receipt and
+ * processing: processing claims messages with a lease, and each outcome or failure is written fenced on
+ * that lease. Stage 1 (the receivers of this module) writes receipts; stage 2 ({@code intake}) the rest.
+ */
+@Service
+public class InboundMessages {
+
+	static final int MAX_SUBJECT = 1000;
+
+	private final InboundMapper mapper;
+
+	private final Clock clock;
+
+	InboundMessages(InboundMapper mapper, Clock clock) {
+		this.mapper = mapper;
+		this.clock = clock;
+	}
+
+	public Optional<InboundMail> find(long id) {
+		return mapper.find(id);
+	}
+
+	public List<InboundPart> parts(long id) {
+		return mapper.parts(id);
+	}
+
+	public List<InboundMail> search(InboundFilter filter) {
+		return mapper.search(filter);
+	}
+
+	public long count(InboundFilter filter) {
+		return mapper.count(filter);
+	}
+
+	/** Claims up to {@code limit} waiting messages for {@code owner} until the lease runs out; returns their ids. */
+	@Transactional
+	public List<Long> claim(String owner, int limit, Duration lease) {
+		Instant now = clock.instant();
+		if (mapper.claim(owner, now, now.plus(lease), limit) == 0) {
+			return List.of();
+		}
+		return mapper.claimed(owner);
+	}
+
+	/** Records what parsing found: the decoded header values and the parts. False when the lease was lost. */
+	@Transactional
+	public boolean recordParsed(long id, String owner, String messageId, String fromAddr, String subject, List<InboundPart> parts) {
+		if (mapper.recordParsed(id, owner, cut(messageId, 500), cut(fromAddr, 320), cut(subject, MAX_SUBJECT), clock.instant()) == 0) {
+			return false;
+		}
+		mapper.deleteParts(id);
+		parts.forEach(p -> mapper.insertPart(id, p));
+		return true;
+	}
+
+	/** The outcome of processing. False when the lease was lost (another node owns the message now). */
+	@Transactional
+	public boolean complete(long id, String owner, InboundStatus status, Collection<String> reasonCodes) {
+		return mapper.complete(id, owner, status, reasonCodes.isEmpty() ? null : String.join(",", reasonCodes), clock.instant()) > 0;
+	}
+
+	/**
+	 * A failed attempt: retried after {@code retryAfter}, or quarantined with {@code reasonCode} when
+	 * {@code quarantine}. False when the lease was lost.
+	 */
+	@Transactional
+	public boolean fail(long id, String owner, String error, boolean quarantine, String reasonCode, Duration retryAfter) {
+		Instant now = clock.instant();
+		return mapper.fail(id, owner, cut(error, 4000), quarantine, reasonCode, now.plus(retryAfter), now) > 0;
+	}
+
+	/** Puts messages back in the queue to be processed again from their archived raw bytes. */
+	@Transactional
+	public int requeue(Collection<Long> ids) {
+		return ids.isEmpty() ? 0 : mapper.requeue(ids);
+	}
+
+	@Transactional
+	public int requeueAll(InboundStatus status) {
+		return requeue(mapper.idsWithStatus(status));
+	}
+
+	// ---- stage 1, used by this module's receivers ----
+
+	Optional<Long> idByUid(String mailboxId, long uidvalidity, long uid) {
+		return mapper.idByUid(mailboxId, uidvalidity, uid);
+	}
+
+	Set<String> knownUidls(String mailboxId, Collection<String> uidls) {
+		return uidls.isEmpty() ? Set.of() : new HashSet<>(mapper.knownUidls(mailboxId, uidls));
+	}
+
+	long cursor(String mailboxId, long uidvalidity) {
+		return mapper.cursor(mailboxId, uidvalidity).orElse(0L);
+	}
+
+	@Transactional
+	void advanceCursor(String mailboxId, long uidvalidity, long uid) {
+		mapper.advanceCursor(mailboxId, uidvalidity, uid, clock.instant());
+	}
+
+	/**
+	 * Records a receipt, or finds the row that already holds the same raw bytes for this mailbox (a
+	 * UIDVALIDITY reset, a refetch after a crash): one message, one row.
+	 */
+	@Transactional
+	ReceiptResult record(InboundMapper.Receipt receipt) {
+		if (receipt.sha256 != null) {
+			Optional<Long> existing = mapper.idBySha(receipt.mailboxId, receipt.sha256);
+			if (existing.isPresent()) {
+				return new ReceiptResult(existing.get(), false);
+			}
+		}
+		receipt.receivedAt = clock.instant();
+		receipt.subject = cut(receipt.subject, MAX_SUBJECT);
+		receipt.fromAddr = cut(receipt.fromAddr, 320);
+		receipt.messageId = cut(receipt.messageId, 500);
+		mapper.insert(receipt);
+		return new ReceiptResult(receipt.id, true);
+	}
+
+	record ReceiptResult(long id, boolean created) {
+	}
+
+	private static String cut(String text, int max) {
+		return text == null || text.length() <= max ? text : text.substring(0, max);
+	}
+}
