@@ -2,7 +2,10 @@ package org.baosong.mailbox;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 
 import jakarta.mail.FetchProfile;
@@ -14,6 +17,7 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
 import org.springframework.integration.mail.inbound.ImapMailReceiver;
+import org.springframework.integration.support.MessageBuilder;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
@@ -41,9 +45,18 @@ class CursorImapMailReceiver extends ImapMailReceiver {
 
 	private final int batchSize;
 
+	private final DurableReceipt receipt;
+
+	private final PrefetchedBodies prefetch;
+
+	/** Received (committed) in this pass, not yet marked on the server; the cursor moves when they are. */
+	private final List<Message> received = new ArrayList<>();
+
 	CursorImapMailReceiver(String url, MailboxDefinition mailbox, InboundMessages inbound, MailboxMonitor monitor,
-			TaskScheduler scheduler, int batchSize) {
+			TaskScheduler scheduler, int batchSize, DurableReceipt receipt, PrefetchedBodies prefetch) {
 		super(url);
+		this.receipt = receipt;
+		this.prefetch = prefetch;
 		this.mailbox = mailbox;
 		this.inbound = inbound;
 		this.monitor = monitor;
@@ -53,8 +66,54 @@ class CursorImapMailReceiver extends ImapMailReceiver {
 		setShouldDeleteMessages(false);
 	}
 
+	/**
+	 * The IDLE adapter reconnects after a {@link MessagingException} and gives up for good after anything
+	 * else. A folder missing for a moment or the database down while the cursor is read must not stop
+	 * the mailbox, so every failure here is reported as a MessagingException.
+	 */
 	@Override
 	public void waitForNewMessages() throws MessagingException {
+		try {
+			awaitNewMessages();
+		}
+		catch (RuntimeException ex) {
+			throw new MessagingException("mailbox " + mailbox.id() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public Object[] receive() throws MessagingException {
+		try {
+			return receiveNewMessages();
+		}
+		catch (RuntimeException ex) {
+			throw new MessagingException("mailbox " + mailbox.id() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The receipt step reports each committed message here. */
+	void received(Message message) {
+		received.add(message);
+	}
+
+	/**
+	 * Marks the last pass's messages in one command and moves the cursor past them. If this fails the list
+	 * is dropped, as a crash would drop it: the messages are fetched again and found by their UID.
+	 */
+	void markReceived() throws MessagingException {
+		if (received.isEmpty()) {
+			return;
+		}
+		try {
+			receipt.markReceived(mailbox, (IMAPFolder) received.get(0).getFolder(), received);
+		}
+		finally {
+			received.clear();
+		}
+	}
+
+	private void awaitNewMessages() throws MessagingException {
+		markReceived();
 		openFolder();
 		IMAPFolder folder = (IMAPFolder) getFolder();
 		if (newMessages(folder).length > 0) {
@@ -76,8 +135,7 @@ class CursorImapMailReceiver extends ImapMailReceiver {
 		}
 	}
 
-	@Override
-	public Object[] receive() throws MessagingException {
+	private Object[] receiveNewMessages() throws MessagingException {
 		openFolder();
 		IMAPFolder folder = (IMAPFolder) getFolder();
 		Message[] messages = newMessages(folder);
@@ -92,8 +150,15 @@ class CursorImapMailReceiver extends ImapMailReceiver {
 			profile.add(FetchProfile.Item.FLAGS);
 			folder.fetch(messages, profile);
 		}
+		Map<Integer, byte[]> prefetched = prefetch.fetch(folder, messages);
 		monitor.polled(mailbox.id());
-		return messages;
+		var out = new Object[messages.length];
+		for (int i = 0; i < messages.length; i++) {
+			byte[] raw = prefetched.get(messages[i].getMessageNumber());
+			out[i] = raw == null ? messages[i]
+					: MessageBuilder.withPayload(messages[i]).setHeader(PrefetchedBodies.HEADER, raw).build();
+		}
+		return out;
 	}
 
 	/** Messages with a UID above the cursor, in UID order. Cheap on a mailbox of any size: one UID FETCH n:*. */

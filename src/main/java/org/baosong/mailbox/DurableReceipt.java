@@ -48,27 +48,47 @@ class DurableReceipt {
 		this.monitor = monitor;
 	}
 
-	/** One IMAP message, already fetched with UID, RFC822.SIZE, INTERNALDATE and FLAGS. */
-	void receiveImap(MailboxDefinition mailbox, Message message) throws MessagingException, IOException {
+	/**
+	 * One IMAP message, already fetched with UID, RFC822.SIZE, INTERNALDATE and FLAGS. After this returns
+	 * the receipt has committed; marking on the server and moving the cursor are the receiver's, per batch
+	 * ({@link CursorImapMailReceiver#markReceived}).
+	 */
+	void receiveImap(MailboxDefinition mailbox, Message message, byte[] prefetched) throws MessagingException, IOException {
+		long start = System.nanoTime();
 		IMAPFolder folder = (IMAPFolder) message.getFolder();
 		long uidvalidity = folder.getUIDValidity();
 		long uid = folder.getUID(message);
+		// a row for this UID means the message was received before and not yet marked (e.g. a crash in between)
 		if (inbound.idByUid(mailbox.id(), uidvalidity, uid).isEmpty()) {
 			var receipt = receipt(mailbox, message);
 			receipt.uidvalidity = uidvalidity;
 			receipt.uid = uid;
-			record(mailbox, message, receipt);
+			record(mailbox, message, receipt, prefetched);
 		}
-		// received before (e.g. the gateway stopped between commit and marking): mark it and move on
-		marker.mark(mailbox, message);
-		inbound.advanceCursor(mailbox.id(), uidvalidity, uid);
+		if (log.isDebugEnabled()) {
+			log.debug("Mailbox {} UID {}: receipt in {} ms", mailbox.id(), uid, (System.nanoTime() - start) / 1_000_000);
+		}
+	}
+
+	/** After the receipts of a batch have committed: mark them on the server, then move the cursor past them. */
+	void markReceived(MailboxDefinition mailbox, IMAPFolder folder, java.util.List<Message> received) throws MessagingException {
+		if (received.isEmpty()) {
+			return;
+		}
+		long uidvalidity = folder.getUIDValidity();
+		long last = 0;
+		for (Message message : received) {
+			last = Math.max(last, folder.getUID(message));
+		}
+		marker.mark(mailbox, received.toArray(Message[]::new));
+		inbound.advanceCursor(mailbox.id(), uidvalidity, last);
 	}
 
 	/** One POP3 message that no row knows by its UIDL yet. POP3 has no flags: the UIDL list is the cursor. */
 	void receivePop3(MailboxDefinition mailbox, Message message) throws MessagingException, IOException {
 		var receipt = receipt(mailbox, message);
 		receipt.uidl = ((POP3Folder) message.getFolder()).getUID(message);
-		record(mailbox, message, receipt);
+		record(mailbox, message, receipt, null);
 	}
 
 	/** The raw message, streamed: BODY.PEEK[] in fetch-size blocks for IMAP, the cached RETR data for POP3. */
@@ -90,7 +110,8 @@ class DurableReceipt {
 		return receipt;
 	}
 
-	private void record(MailboxDefinition mailbox, Message message, InboundMapper.Receipt receipt) throws MessagingException, IOException {
+	private void record(MailboxDefinition mailbox, Message message, InboundMapper.Receipt receipt, byte[] prefetched)
+			throws MessagingException, IOException {
 		if (receipt.size > mailbox.maxMessageSize().toBytes()) {
 			// decided from the server's size: the body is never downloaded; the envelope says whom to answer
 			receipt.status = InboundStatus.REJECTED;
@@ -104,8 +125,12 @@ class DurableReceipt {
 		}
 		else {
 			StoredBlob blob;
-			try (InputStream raw = rawStream(message)) {
+			long start = System.nanoTime();
+			try (InputStream raw = prefetched != null ? new java.io.ByteArrayInputStream(prefetched) : rawStream(message)) {
 				blob = blobs.store(raw);
+			}
+			if (log.isDebugEnabled()) {
+				log.debug("Mailbox {}: body fetched and archived in {} ms", mailbox.id(), (System.nanoTime() - start) / 1_000_000);
 			}
 			receipt.sha256 = blob.sha256();
 			receipt.rawBlob = blob.sha256();

@@ -72,14 +72,19 @@ class MailboxReceivers implements ApplicationRunner {
 		String id = mailbox.id();
 		IntegrationFlow flow;
 		if (mailbox.isImap()) {
-			var receiver = new CursorImapMailReceiver(url(mailbox), mailbox, inbound, monitor, scheduler, properties.batchSize());
+			var receiver = new CursorImapMailReceiver(url(mailbox), mailbox, inbound, monitor, scheduler, properties.batchSize(),
+					receipt, new PrefetchedBodies(properties.prefetchMaxMessage().toBytes(), properties.prefetchPerPass().toBytes()));
 			configure(receiver::setJavaMailProperties, receiver::setJavaMailAuthenticator, mailbox);
 			flow = IntegrationFlow
 				.from(Mail.imapIdleAdapter(receiver)
 					.id("mailbox." + id + ".idle")
 					.shouldReconnectAutomatically(true)
 					.reconnectDelay(properties.reconnectInitial().toMillis()))
-				.handle(Message.class, (message, headers) -> receive(mailbox, message, true), e -> e.id("mailbox." + id + ".receipt"))
+				.handle(Message.class, (message, headers) -> {
+					receive(mailbox, message, headers.get(PrefetchedBodies.HEADER, byte[].class));
+					receiver.received(message);
+					return null;
+				}, e -> e.id("mailbox." + id + ".receipt"))
 				.get();
 			flows.registration(flow).id("mailbox-" + id).addBean("mailbox." + id + ".receiver", receiver).register();
 		}
@@ -90,7 +95,7 @@ class MailboxReceivers implements ApplicationRunner {
 			flow = IntegrationFlow
 				.from(source, e -> e.id("mailbox." + id + ".pop3")
 					.poller(Pollers.fixedDelay(mailbox.pollInterval()).maxMessagesPerPoll(-1)))
-				.handle(Message.class, (message, headers) -> receive(mailbox, message, false), e -> e.id("mailbox." + id + ".receipt"))
+				.handle(Message.class, (message, headers) -> receive(mailbox, message, null), e -> e.id("mailbox." + id + ".receipt"))
 				.get();
 			flows.registration(flow).id("mailbox-" + id).addBean("mailbox." + id + ".receiver", receiver).register();
 		}
@@ -103,10 +108,10 @@ class MailboxReceivers implements ApplicationRunner {
 	 * passes a message that was not), and the adapter reconnects after the back-off. The cause is wrapped
 	 * in a MessagingException because that is what the IDLE adapter treats as "reconnect and go on".
 	 */
-	private Object receive(MailboxDefinition mailbox, Message message, boolean imap) {
+	private Object receive(MailboxDefinition mailbox, Message message, byte[] prefetched) {
 		try {
-			if (imap) {
-				receipt.receiveImap(mailbox, message);
+			if (mailbox.isImap()) {
+				receipt.receiveImap(mailbox, message, prefetched);
 			}
 			else {
 				receipt.receivePop3(mailbox, message);
@@ -129,6 +134,10 @@ class MailboxReceivers implements ApplicationRunner {
 		props.setProperty("mail." + p + ".connectiontimeout", String.valueOf(properties.socketTimeout().toMillis()));
 		props.setProperty("mail." + p + ".timeout", String.valueOf(properties.socketTimeout().plus(mailbox.pollInterval()).toMillis()));
 		props.setProperty("mail." + p + ".writetimeout", String.valueOf(properties.socketTimeout().toMillis()));
+		if (!p.endsWith("s")) {
+			// TLS (imaps/pop3s) keeps the JVM's SSL socket factory; plain connections get TCP_NODELAY
+			props.put("mail." + p + ".socketFactory", NoDelaySocketFactory.INSTANCE);
+		}
 		// POP3: RETR data goes to a temporary file, not the heap; the raw stream is read from there
 		props.setProperty("mail." + p + ".filecache.enable", "true");
 		setProperties.accept(props);

@@ -21,11 +21,15 @@ class ReceivedMarker {
 
 	static final String KEYWORD = "$BaosongFiled";
 
-	void mark(MailboxDefinition mailbox, Message message) throws MessagingException {
-		Folder folder = message.getFolder();
+	/** Marks (and moves) a batch of received messages of one folder in one command each. */
+	void mark(MailboxDefinition mailbox, Message[] messages) throws MessagingException {
+		if (messages.length == 0) {
+			return;
+		}
+		Folder folder = messages[0].getFolder();
 		Flags permanent = folder.getPermanentFlags();
 		if (permanent != null && permanent.contains(Flags.Flag.USER)) {
-			message.setFlags(new Flags(KEYWORD), true);
+			folder.setFlags(messages, new Flags(KEYWORD), true);
 		}
 		if (mailbox.processedFolder() != null && !mailbox.processedFolder().isBlank() && folder instanceof IMAPFolder imap) {
 			Folder target = imap.getStore().getFolder(mailbox.processedFolder());
@@ -33,7 +37,7 @@ class ReceivedMarker {
 				log.info("Creating processed folder {} in mailbox {}", mailbox.processedFolder(), mailbox.id());
 				target.create(Folder.HOLDS_MESSAGES);
 			}
-			imap.moveMessages(new Message[] { message }, target);
+			imap.moveMessages(messages, target);
 		}
 	}
 }

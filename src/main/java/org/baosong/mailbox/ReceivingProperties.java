@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param reconnectInitial first delay after a connection loss; doubled after each failure ...
  * @param reconnectMax     ... up to this
  * @param socketTimeout    connect and read timeout (IDLE is broken well within it)
+ * @param prefetchMaxMessage messages up to this size are fetched several at once, in one command ...
+ * @param prefetchPerPass    ... holding at most this much in memory per pass; larger messages stream
  */
 @Validated
 @ConfigurationProperties(prefix = "baosong.receiving", ignoreUnknownFields = false)
@@ -29,5 +31,7 @@ public record ReceivingProperties(
 		@NotNull @DefaultValue("1MB") DataSize fetchBlockSize,
 		@NotNull @DefaultValue("1s") Duration reconnectInitial,
 		@NotNull @DefaultValue("5m") Duration reconnectMax,
-		@NotNull @DefaultValue("2m") Duration socketTimeout) {
+		@NotNull @DefaultValue("2m") Duration socketTimeout,
+		@NotNull @DefaultValue("256KB") DataSize prefetchMaxMessage,
+		@NotNull @DefaultValue("8MB") DataSize prefetchPerPass) {
 }

@@ -60,6 +60,30 @@ public class MailParser {
 		return assemble(session);
 	}
 
+	/** The top-level header fields only, decoded (encoded-words and raw 8-bit text); the body is not read. */
+	public java.util.List<HeaderField> headers(InputStream raw) throws MailParseException {
+		var notes = new java.util.ArrayList<String>();
+		var tokens = new org.apache.james.mime4j.stream.MimeTokenStream(MimeConfig.custom().setMaxHeaderCount(limits.maxHeaders())
+			.setMaxHeaderLen(limits.maxHeaderLength()).setMaxLineLen(limits.maxLineLength()).setStrictParsing(false).build());
+		var fields = new java.util.ArrayList<HeaderField>();
+		try {
+			tokens.parse(raw);
+			for (var state = tokens.getState(); state != org.apache.james.mime4j.stream.EntityState.T_END_HEADER
+					&& state != org.apache.james.mime4j.stream.EntityState.T_END_OF_STREAM; state = tokens.next()) {
+				if (state == org.apache.james.mime4j.stream.EntityState.T_FIELD) {
+					var one = new RawHeaders(notes);
+					one.add(tokens.getField());
+					String name = tokens.getField().getName().strip();
+					fields.add(new HeaderField(name, EncodedWords.decode(one.first(name.toLowerCase(java.util.Locale.ROOT)))));
+				}
+			}
+		}
+		catch (MimeException | IOException ex) {
+			throw new MailParseException("cannot read the header: " + ex.getMessage(), ex);
+		}
+		return fields;
+	}
+
 	private ParsedMail assemble(ParseSession s) {
 		RawHeaders h = s.top;
 		var from = h.all("from").stream().flatMap(v -> AddressParsing.parse(v).stream()).toList();
