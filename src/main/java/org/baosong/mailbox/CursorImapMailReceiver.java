@@ -12,6 +12,8 @@ import jakarta.mail.FetchProfile;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
 
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -48,6 +50,8 @@ class CursorImapMailReceiver extends ImapMailReceiver {
 	private final DurableReceipt receipt;
 
 	private final PrefetchedBodies prefetch;
+
+	private IMAPFolder listenedFolder;
 
 	/** Received (committed) in this pass, not yet marked on the server; the cursor moves when they are. */
 	private final List<Message> received = new ArrayList<>();
@@ -116,6 +120,7 @@ class CursorImapMailReceiver extends ImapMailReceiver {
 		markReceived();
 		openFolder();
 		IMAPFolder folder = (IMAPFolder) getFolder();
+		wakeOnNewMessages(folder);
 		if (newMessages(folder).length > 0) {
 			return;
 		}
@@ -159,6 +164,25 @@ class CursorImapMailReceiver extends ImapMailReceiver {
 					: MessageBuilder.withPayload(messages[i]).setHeader(PrefetchedBodies.HEADER, raw).build();
 		}
 		return out;
+	}
+
+	/**
+	 * A message that arrives between the cursor check and the start of IDLE is reported while IDLE is
+	 * being entered (before the server's "+ idling"), and Angus then waits for the next event: the
+	 * message would wait for the next poll interval. A listener on the folder ends the IDLE whenever
+	 * the folder learns of new messages, however they were reported.
+	 */
+	private void wakeOnNewMessages(IMAPFolder folder) {
+		if (listenedFolder == folder) {
+			return;
+		}
+		folder.addMessageCountListener(new MessageCountAdapter() {
+			@Override
+			public void messagesAdded(MessageCountEvent event) {
+				scheduler.schedule(() -> noop(folder), java.time.Instant.now());
+			}
+		});
+		listenedFolder = folder;
 	}
 
 	/** Messages with a UID above the cursor, in UID order. Cheap on a mailbox of any size: one UID FETCH n:*. */

@@ -58,8 +58,10 @@ class MailReceivingTest {
 	static final CuttableProxy PROXY;
 
 	static {
+		// cutting connections makes GreenMail's own handler threads die with "broken pipe": expected here
+		org.awaitility.Awaitility.doNotCatchUncaughtExceptionsByDefault();
 		MAIL.start();
-		for (String user : List.of("main", "small", "folder", "proxied", "bulk", "pop")) {
+		for (String user : List.of("main", "small", "folder", "proxied", "bulk", "pop", "moved")) {
 			MAIL.setUser(user + "@test.example", user + "@test.example", PASSWORD);
 		}
 		try {
@@ -77,7 +79,8 @@ class MailReceivingTest {
 				{ "folder", "imap", String.valueOf(MAIL.getImap().getPort()), "Submissions", "50MB" },
 				{ "proxied", "imap", String.valueOf(PROXY.port()), "INBOX", "50MB" },
 				{ "bulk", "imap", String.valueOf(MAIL.getImap().getPort()), "INBOX", "50MB" },
-				{ "pop", "pop3", String.valueOf(MAIL.getPop3().getPort()), "INBOX", "50MB" } };
+				{ "pop", "pop3", String.valueOf(MAIL.getPop3().getPort()), "INBOX", "50MB" },
+				{ "moved", "imap", String.valueOf(MAIL.getImap().getPort()), "INBOX", "50MB" } };
 		createFolder("folder@test.example", "Submissions");
 		for (int i = 0; i < boxes.length; i++) {
 			String[] b = boxes[i];
@@ -91,6 +94,9 @@ class MailReceivingTest {
 			registry.add(prefix + "folder", () -> b[3]);
 			registry.add(prefix + "max-message-size", () -> b[4]);
 			registry.add(prefix + "poll-interval", () -> "2s");
+			if (b[0].equals("moved")) {
+				registry.add(prefix + "processed-folder", () -> "已处理");
+			}
 		}
 	}
 
@@ -150,6 +156,21 @@ class MailReceivingTest {
 		await().atMost(Duration.ofSeconds(30)).until(() -> crashed.get() && flags("main", "<crash@test>").contains(ReceivedMarker.KEYWORD));
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbound_mail WHERE mailbox_id = 'main' AND sha256 = ?", Long.class,
 				sha256(served("main", "<crash@test>")))).isEqualTo(1);
+	}
+
+	@Test
+	void aReceivedMessageIsMovedToTheProcessedFolderAfterItsReceipt() throws Exception {
+		deliver("moved", message("moved", "<moved@test>", "归档到已处理", "body"), null);
+		awaitRow("moved", "<moved@test>", "PARSED");
+		GreenMailUser user = MAIL.getUserManager().getUser("moved@test.example");
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			MailFolder filed = MAIL.getManagers().getImapHostManager().getFolder(user, "已处理");
+			return filed != null && filed.getMessageCount() == 1
+					&& MAIL.getManagers().getImapHostManager().getInbox(user).getMessageCount() == 0;
+		});
+		var filed = MAIL.getManagers().getImapHostManager().getFolder(user, "已处理").getMessages().get(0);
+		assertThat(filed.getMimeMessage().getMessageID()).isEqualTo("<moved@test>");
+		assertThat(count("moved")).isEqualTo(1);
 	}
 
 	@Test
