@@ -1,0 +1,72 @@
+package org.baosong.screening;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.baosong.mime.MailPart;
+import org.baosong.mime.ParsedMail;
+import org.baosong.profile.JurisdictionProfile;
+import org.baosong.registry.Registry;
+import org.baosong.registry.SenderMatch;
+
+/** What the rules look at, with the lookups they share computed once. */
+final class ScreeningContext {
+
+	final ScreeningInput input;
+
+	private final Registry registry;
+
+	private Optional<SenderMatch> sender;
+
+	private Map<AttachmentKind, List<MailPart>> attachments;
+
+	ScreeningContext(ScreeningInput input, Registry registry) {
+		this.input = input;
+		this.registry = registry;
+	}
+
+	ParsedMail mail() {
+		return input.mail();
+	}
+
+	JurisdictionProfile profile() {
+		return input.profile();
+	}
+
+	/** The registered informant of the (first) From address, active or not. */
+	Optional<SenderMatch> sender() {
+		if (sender == null) {
+			sender = mail().from().isEmpty() ? Optional.empty() : registry.informantByAddress(mail().from().get(0).address());
+		}
+		return sender;
+	}
+
+	Registry registry() {
+		return registry;
+	}
+
+	/** The attachments by what they are to a submission. */
+	Map<AttachmentKind, List<MailPart>> attachments() {
+		if (attachments == null) {
+			attachments = new EnumMap<>(AttachmentKind.class);
+			for (AttachmentKind kind : AttachmentKind.values()) {
+				attachments.put(kind, new ArrayList<>());
+			}
+			boolean spreadsheets = profile().rules().spreadsheetsAreReports();
+			mail().attachments().forEach(part -> attachments.get(AttachmentKind.of(part, spreadsheets)).add(part));
+		}
+		return attachments;
+	}
+
+	List<MailPart> reports() {
+		return attachments().get(AttachmentKind.REPORT);
+	}
+
+	/** The body as the sender wrote it for this mail: without quoted text, signature and disclaimers. */
+	String ownBody() {
+		return BodyText.own(mail().textBody());
+	}
+}

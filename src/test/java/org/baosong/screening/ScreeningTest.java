@@ -1,0 +1,230 @@
+package org.baosong.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.baosong.archive.FileSystemBlobStore;
+import org.baosong.mime.MailParser;
+import org.baosong.mime.MimeLimits;
+import org.baosong.profile.JurisdictionProfile;
+import org.baosong.profile.ProfileFiles;
+import org.baosong.registry.Informant;
+import org.baosong.registry.Registry;
+import org.baosong.registry.SenderMatch;
+import org.baosong.registry.Unit;
+
+/** The rule chain on real parsed mail (Mime4j, Tika type detection) with the Guangzhou profile. */
+class ScreeningTest {
+
+	static final String INFORMANT = "xxb.d01@demo.baosong.test";
+
+	static final JurisdictionProfile GZ = ProfileFiles.read(Path.of("config/profiles/guangzhou-2005.yml"));
+
+	static final String REPORT_BODY = "越秀区推进老旧小区改造。".repeat(30);
+
+	@TempDir
+	Path archive;
+
+	MailParser parser;
+
+	Registry registry = mock(Registry.class);
+
+	Screening screening;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		parser = new MailParser(MimeLimits.defaults(), new FileSystemBlobStore(archive));
+		var unit = new Unit(1, "D01", "越秀区政府", "越秀区", List.of("越秀区人民政府"), "district", null, 1, true);
+		var informant = new Informant(1, 1, "李华", "信息员", "13800138000", List.of(INFORMANT), true, null, null);
+		when(registry.informantByAddress(anyString())).thenReturn(Optional.empty());
+		when(registry.informantByAddress(INFORMANT)).thenReturn(Optional.of(new SenderMatch(informant, unit)));
+		screening = new Screening(registry, new ScreeningProperties("baosong-gateway"));
+	}
+
+	private Verdict screen(MimeMessage message) throws Exception {
+		var out = new ByteArrayOutputStream();
+		message.saveChanges();
+		message.writeTo(out);
+		var mail = parser.parse(new ByteArrayInputStream(out.toByteArray()));
+		return screening.screen(new ScreeningInput(1, "x", out.size(), mail, GZ, LocalDate.of(2026, 11, 20)));
+	}
+
+	private static MimeMessage mail(String from, String subject, String body, MimeBodyPart... attachments) throws Exception {
+		var message = new MimeMessage(Session.getInstance(new Properties()));
+		message.setFrom(from);
+		message.setRecipients(jakarta.mail.Message.RecipientType.TO, "submit@baosong.test");
+		message.setSubject(subject, "UTF-8");
+		if (attachments.length == 0) {
+			message.setText(body, "UTF-8");
+		}
+		else {
+			var multipart = new MimeMultipart();
+			var text = new MimeBodyPart();
+			text.setText(body, "UTF-8");
+			multipart.addBodyPart(text);
+			for (MimeBodyPart a : attachments) {
+				multipart.addBodyPart(a);
+			}
+			message.setContent(multipart);
+		}
+		return message;
+	}
+
+	private static MimeBodyPart file(String name, byte[] bytes, String declaredType) throws Exception {
+		var part = new MimeBodyPart();
+		part.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(bytes, declaredType)));
+		part.setFileName(jakarta.mail.internet.MimeUtility.encodeText(name, "UTF-8", "B"));
+		part.setDisposition("attachment");
+		return part;
+	}
+
+	private static MimeBodyPart document(String resource, String name) throws Exception {
+		return file(name, Files.readAllBytes(Path.of("src/test/resources/screening", resource)), "application/octet-stream");
+	}
+
+	private static byte[] zip() throws Exception {
+		var out = new ByteArrayOutputStream();
+		try (var zip = new ZipOutputStream(out)) {
+			zip.putNextEntry(new ZipEntry("a.doc"));
+			zip.write("x".getBytes());
+		}
+		return out.toByteArray();
+	}
+
+	private static byte[] png() throws Exception {
+		var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		var out = new ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(image, "png", out);
+		return out.toByteArray();
+	}
+
+	@Test
+	void aRegisteredSendersReportIsAccepted() throws Exception {
+		var verdict = screen(mail(INFORMANT, "【动态】越秀区|老旧小区改造", "见附件。", document("report1.docx", "报告.docx")));
+		assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.ACCEPTED);
+		assertThat(verdict.reasons()).isEmpty();
+	}
+
+	@Test
+	void automaticMailIsIgnored() throws Exception {
+		assertThat(screen(mail(INFORMANT, "自动回复：休假中", "我正在休假")).outcome()).isEqualTo(Outcome.IGNORED);
+		var bulk = mail(INFORMANT, "简报", REPORT_BODY);
+		bulk.setHeader("Precedence", "bulk");
+		assertThat(screen(bulk).reasonCodes()).containsExactly("AUTO_GENERATED");
+		var auto = mail(INFORMANT, "报送", REPORT_BODY);
+		auto.setHeader("Auto-Submitted", "auto-replied");
+		assertThat(screen(auto).outcome()).isEqualTo(Outcome.IGNORED);
+		var loop = mail(INFORMANT, "报送", REPORT_BODY);
+		loop.setHeader("X-Loop", "baosong-gateway");
+		assertThat(screen(loop).outcome()).isEqualTo(Outcome.IGNORED);
+		assertThat(screen(mail("MAILER-DAEMON@mx.example.gov.cn", "Undelivered Mail", "x")).outcome()).isEqualTo(Outcome.IGNORED);
+		var notAuto = mail(INFORMANT, "报送", REPORT_BODY);
+		notAuto.setHeader("Auto-Submitted", "no");
+		assertThat(screen(notAuto).outcome()).isEqualTo(Outcome.ACCEPTED);
+	}
+
+	@Test
+	void twoFromAddressesAreQuarantined() throws Exception {
+		var message = mail(INFORMANT, "报送", REPORT_BODY);
+		message.addHeader("From", "spoof@example.gov.cn");
+		var verdict = screen(message);
+		assertThat(verdict.outcome()).isEqualTo(Outcome.QUARANTINED);
+		assertThat(verdict.reasonCodes()).containsExactly("SENDER_NOT_AUTHENTICATED");
+	}
+
+	@Test
+	void authenticationResultsCountOnlyFromTrustedServers() throws Exception {
+		var untrusted = mail(INFORMANT, "报送", REPORT_BODY);
+		untrusted.setHeader("Authentication-Results", "evil.example; dmarc=fail header.from=demo.baosong.test");
+		assertThat(screen(untrusted).outcome()).isEqualTo(Outcome.ACCEPTED);
+	}
+
+	@Test
+	void anUnknownSenderIsQuarantinedSilently() throws Exception {
+		var verdict = screen(mail("stranger@example.gov.cn", "报送", REPORT_BODY));
+		assertThat(verdict.outcome()).isEqualTo(Outcome.QUARANTINED);
+		assertThat(verdict.reasonCodes()).containsExactly("SENDER_UNKNOWN");
+	}
+
+	@Test
+	void bodyOnlyReportsMustBeLongEnoughAndShortEnough() throws Exception {
+		assertThat(screen(mail(INFORMANT, "报送", "请查收。")).reasonCodes()).containsExactly("NO_REPORT");
+		assertThat(screen(mail(INFORMANT, "报送", "很长的信息。".repeat(300))).reasonCodes()).containsExactly("BODY_TOO_LONG");
+		// quoted text does not count toward a report
+		String quoted = "请查收。\n\n-----原始邮件-----\n发件人: 某人\n" + REPORT_BODY;
+		assertThat(screen(mail(INFORMANT, "报送", quoted)).reasonCodes()).containsExactly("NO_REPORT");
+	}
+
+	@Test
+	void oneReportPerMailAndNoArchivesOrExecutables() throws Exception {
+		var verdict = screen(mail(INFORMANT, "报送", "见附件", document("report1.docx", "报告一.docx"), document("report2.docx", "报告二.docx"),
+				file("材料.zip", zip(), "application/zip"),
+				file("setup.exe", new byte[] { 'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0 }, "application/octet-stream")));
+		assertThat(verdict.outcome()).isEqualTo(Outcome.REJECTED);
+		assertThat(verdict.reasonCodes()).containsExactlyInAnyOrder("MULTIPLE_REPORTS", "ARCHIVE_ATTACHMENT", "UNSUPPORTED_ATTACHMENT");
+		assertThat(verdict.reasons()).filteredOn(r -> r.code().equals("MULTIPLE_REPORTS")).singleElement()
+			.satisfies(r -> assertThat(r.detail()).contains("报告一.docx").contains("报告二.docx"));
+	}
+
+	@Test
+	void photosAreNotReportsButTheirNumberIsLimited() throws Exception {
+		byte[] png = png();
+		var few = screen(mail(INFORMANT, "报送", "见附件", document("report1.doc", "报告.doc"), file("1.png", png, "image/png"),
+				file("2.png", png, "image/png")));
+		assertThat(few.outcome()).as(few.toString()).isEqualTo(Outcome.ACCEPTED);
+
+		var parts = new MimeBodyPart[11];
+		parts[0] = document("report3.wps", "报告.wps");
+		for (int i = 1; i < parts.length; i++) {
+			parts[i] = file(i + ".png", png, "image/png");
+		}
+		assertThat(screen(mail(INFORMANT, "报送", "见附件", parts)).reasonCodes()).containsExactly("TOO_MANY_PHOTOS");
+	}
+
+	@Test
+	void aForwardedMessageIsNotASubmission() throws Exception {
+		var forwarded = new MimeBodyPart();
+		var inner = mail("someone@example.gov.cn", "原始通知", "内容");
+		inner.saveChanges();
+		forwarded.setContent(inner, "message/rfc822");
+		assertThat(screen(mail(INFORMANT, "报送", REPORT_BODY, forwarded)).reasonCodes()).contains("REPLY_OR_FORWARD");
+	}
+
+	@Test
+	void classifiedMarkingsAreRejected() throws Exception {
+		assertThat(screen(mail(INFORMANT, "报送", "机密★1年\n" + REPORT_BODY)).reasonCodes()).contains("CLASSIFIED_MARKING");
+		assertThat(screen(mail(INFORMANT, "报送", "密级：秘密\n" + REPORT_BODY)).reasonCodes()).contains("CLASSIFIED_MARKING");
+		assertThat(screen(mail(INFORMANT, "报送", "做好保密工作，防止泄露秘密。" + REPORT_BODY)).reasonCodes())
+			.doesNotContain("CLASSIFIED_MARKING");
+	}
+
+	@Test
+	void flagsGoWithAnAcceptedSubmission() throws Exception {
+		var verdict = screen(mail(INFORMANT, "【要情】越秀区突发暴雨内涝", "据新华社报道，" + REPORT_BODY));
+		assertThat(verdict.outcome()).isEqualTo(Outcome.ACCEPTED);
+		assertThat(verdict.flagCodes()).containsExactly("SOURCE_NOTE", "URGENT");
+	}
+}
