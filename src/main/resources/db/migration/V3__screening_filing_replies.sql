@@ -42,4 +42,5 @@ CREATE TABLE tracking_counter (
 -- and the inbound message that bounced it.
 ALTER TABLE outbound_mail ADD COLUMN reason_key VARCHAR(300) NULL;
 ALTER TABLE outbound_mail ADD COLUMN bounced_by BIGINT NULL;
+ALTER TABLE outbound_mail ADD COLUMN lease_owner VARCHAR(100) NULL;
 CREATE INDEX ix_outbound_rate ON outbound_mail (to_addr, kind, reason_key, created_at);

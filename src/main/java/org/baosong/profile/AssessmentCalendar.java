@@ -24,6 +24,25 @@ public record AssessmentCalendar(
 		return MonthDay.parse("--" + yearStart);
 	}
 
+	/**
+	 * The periods a day falls in, as ledger keys: assessment year ({@code 2026}), half ({@code 2026-H1}),
+	 * quarter ({@code 2026-Q1}), month ({@code 2025-12}, the calendar month) and ISO week ({@code 2025-W49}).
+	 * Halves and quarters count from the start of the assessment year: Guangzhou's Q1 is December to February.
+	 */
+	public PeriodKeys periods(LocalDate day) {
+		int year = assessmentYear(day);
+		MonthDay start = yearStartDay();
+		LocalDate yearStart = LocalDate.of(start.equals(MonthDay.of(1, 1)) ? year : year - 1, start.getMonth(), start.getDayOfMonth());
+		long months = java.time.temporal.ChronoUnit.MONTHS.between(yearStart.withDayOfMonth(1), day.withDayOfMonth(1));
+		var week = day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+		int weekYear = day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR);
+		return new PeriodKeys(String.valueOf(year), year + "-H" + (months / 6 + 1), year + "-Q" + (months / 3 + 1),
+				String.format("%04d-%02d", day.getYear(), day.getMonthValue()), String.format("%04d-W%02d", weekYear, week));
+	}
+
+	public record PeriodKeys(String year, String half, String quarter, String month, String week) {
+	}
+
 	/** The assessment year a day belongs to: the calendar year in which that assessment year ends. */
 	public int assessmentYear(LocalDate day) {
 		MonthDay start = yearStartDay();

@@ -56,6 +56,23 @@ class ProfileLoaderTest {
 	}
 
 	@Test
+	void periodKeysFollowTheAssessmentCalendar() {
+		var guangzhou = new AssessmentCalendar("12-01", java.util.List.of(PeriodKind.QUARTER, PeriodKind.YEAR));
+		var q1 = guangzhou.periods(LocalDate.of(2025, 12, 1));
+		assertThat(q1.year()).isEqualTo("2026");
+		assertThat(q1.quarter()).isEqualTo("2026-Q1");
+		assertThat(q1.half()).isEqualTo("2026-H1");
+		assertThat(q1.month()).isEqualTo("2025-12");
+		assertThat(guangzhou.periods(LocalDate.of(2026, 2, 28)).quarter()).isEqualTo("2026-Q1");
+		assertThat(guangzhou.periods(LocalDate.of(2026, 3, 1)).quarter()).isEqualTo("2026-Q2");
+		assertThat(guangzhou.periods(LocalDate.of(2026, 11, 30)).quarter()).isEqualTo("2026-Q4");
+		assertThat(guangzhou.periods(LocalDate.of(2026, 6, 1)).half()).isEqualTo("2026-H2");
+		var calendarYear = new AssessmentCalendar("01-01", java.util.List.of(PeriodKind.MONTH));
+		assertThat(calendarYear.periods(LocalDate.of(2026, 4, 1)).quarter()).isEqualTo("2026-Q2");
+		assertThat(calendarYear.periods(LocalDate.of(2026, 1, 1)).week()).isEqualTo("2026-W01");
+	}
+
+	@Test
 	void defaultsAreTheSpecsWhenAProfileLeavesThemOut() throws IOException {
 		var profile = loader.load(write("minimal", minimal("minimal", "")));
 		assertThat(profile.subject().titleLength().min()).isEqualTo(6);

@@ -1,0 +1,169 @@
+package org.baosong.replies;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.baosong.common.BaosongProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Automatic replies through the transactional outbox: the reply is rendered and written in the same
+ * transaction as the outcome it answers, and sent after commit by {@link OutboxSender}. One reply per
+ * (message, kind); rejections limited per sender and reason set per hour, all replies per sender per day.
+ */
+@Service
+public class Replies {
+
+	private static final Logger log = LoggerFactory.getLogger(Replies.class);
+
+	static final String RECEIPT = "RECEIPT";
+
+	static final String REJECTION = "REJECTION";
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+	private final OutboundMapper mapper;
+
+	private final ReplyTemplates templates;
+
+	private final RepliesProperties properties;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	Replies(OutboundMapper mapper, ReplyTemplates templates, RepliesProperties properties, BaosongProperties baosong, Clock clock) {
+		this.mapper = mapper;
+		this.templates = templates;
+		this.properties = properties;
+		this.clock = clock;
+		this.zone = baosong.timeZone();
+	}
+
+	/** The message being answered. */
+	public record Original(long inboundId, String to, String messageId, List<String> references, String subject, Instant receivedAt) {
+	}
+
+	/** What a receipt tells the unit. */
+	public record ReceiptFields(String trackingNo, String unit, String type, String title, String signer, String reporter, String phone,
+			LocalDate date, String queue, List<String> attachments) {
+	}
+
+	/** What the rules could read from the subject, echoed in a rejection; any field may be null. */
+	public record ParsedFields(String type, String unit, String title, String signer, String reporter, String phone, LocalDate date) {
+	}
+
+	public record Reason(String code, String detail) {
+	}
+
+	/** Queues the receipt of an accepted message. False when one was queued before. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean receipt(Original original, ReceiptFields fields, String office) {
+		var model = Map.<String, Object>ofEntries(Map.entry("trackingNo", fields.trackingNo()), Map.entry("unit", text(fields.unit())),
+				Map.entry("type", text(fields.type())), Map.entry("title", text(fields.title())), Map.entry("signer", text(fields.signer())),
+				Map.entry("reporter", text(fields.reporter())), Map.entry("phone", text(fields.phone())),
+				Map.entry("date", fields.date() == null ? "" : fields.date().toString()), Map.entry("queue", text(fields.queue())),
+				Map.entry("attachments", fields.attachments()), Map.entry("receivedAt", when(original.receivedAt())),
+				Map.entry("originalSubject", text(original.subject())), Map.entry("office", office));
+		String subject = "【已收到】" + text(original.subject()) + "（" + fields.trackingNo() + "）";
+		return queue(original, RECEIPT, null, subject, templates.render("receipt", model));
+	}
+
+	/**
+	 * Queues the rejection of a message, every reason with its fix. False when one was queued before, or
+	 * when the rate limits hold it back (the same reasons to the same sender within the hour, or the
+	 * sender's daily cap): an auto-responder or a broken script must not make us write back a hundred times.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean rejection(Original original, List<Reason> reasons, ParsedFields parsed, String office) {
+		String reasonKey = reasons.stream().map(Reason::code).distinct().sorted().collect(Collectors.joining(","));
+		Instant now = clock.instant();
+		if (mapper.countSince(original.to(), REJECTION, reasonKey, now.minus(Duration.ofHours(1))) >= properties.rejectionsPerHour()) {
+			log.info("inbound #{}: rejection to {} held back (same reasons within the hour)", original.inboundId(), original.to());
+			return false;
+		}
+		if (mapper.countSince(original.to(), null, null, now.minus(Duration.ofDays(1))) >= properties.dailyCap()) {
+			log.warn("inbound #{}: rejection to {} held back (daily cap of {} reached)", original.inboundId(), original.to(),
+					properties.dailyCap());
+			return false;
+		}
+		var items = new ArrayList<Map<String, Object>>();
+		for (Reason reason : reasons) {
+			items.add(Map.of("code", reason.code(), "title", templates.reasonName(reason.code()), "detail", text(reason.detail())));
+		}
+		Map<String, Object> parsedModel = parsed == null ? null : Map.of("type", text(parsed.type()), "unit", text(parsed.unit()),
+				"title", text(parsed.title()), "signer", text(parsed.signer()), "reporter", text(parsed.reporter()),
+				"phone", text(parsed.phone()), "date", parsed.date() == null ? "" : parsed.date().toString());
+		var model = new java.util.HashMap<String, Object>();
+		model.put("reasons", items);
+		model.put("parsed", parsedModel);
+		model.put("receivedAt", when(original.receivedAt()));
+		model.put("originalSubject", text(original.subject()));
+		model.put("office", office);
+		String subject = "【退回】" + text(original.subject());
+		return queue(original, REJECTION, reasonKey, subject, templates.render("rejection", model));
+	}
+
+	private boolean queue(Original original, String kind, String reasonKey, String subject, String body) {
+		var row = new OutboundMapper.OutboundRow();
+		row.inboundId = original.inboundId();
+		row.kind = kind;
+		row.dedupKey = "inbound:" + original.inboundId() + ":" + kind;
+		row.toAddr = original.to();
+		row.subject = subject.length() > 900 ? subject.substring(0, 900) : subject;
+		row.bodyText = body;
+		row.headers = threadHeaders(original);
+		row.messageId = "<" + UUID.randomUUID() + "@" + properties.messageIdDomain() + ">";
+		row.status = "PENDING";
+		row.createdAt = clock.instant();
+		row.nextAttemptAt = row.createdAt;
+		row.reasonKey = reasonKey;
+		return mapper.insert(row) == 1;
+	}
+
+	/** In-Reply-To and References of the original, so that the reply sits in the sender's thread. */
+	private static String threadHeaders(Original original) {
+		if (original.messageId() == null) {
+			return null;
+		}
+		var refs = new ArrayList<>(original.references());
+		refs.add(original.messageId());
+		return "In-Reply-To: " + original.messageId() + "\nReferences: " + String.join(" ", refs);
+	}
+
+	/** Links a bounce to the reply it answers, when it names one of our Message-IDs. True when linked. */
+	@Transactional
+	public boolean linkBounce(long inboundId, List<String> referencedMessageIds) {
+		for (String id : referencedMessageIds) {
+			var outbound = mapper.idByMessageId(id.strip());
+			if (outbound.isPresent()) {
+				mapper.bounced(outbound.get(), inboundId);
+				log.info("inbound #{} is a bounce of outbound #{}", inboundId, outbound.get());
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private String when(Instant instant) {
+		return instant == null ? "" : WHEN.format(instant.atZone(zone));
+	}
+
+	private static String text(String value) {
+		return value == null ? "" : value;
+	}
+}

@@ -1,0 +1,58 @@
+package org.baosong.replies;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.FileTemplateResolver;
+
+import org.baosong.common.ConfigurationError;
+
+/**
+ * The mail templates in {@code config/templates/mail/} (Thymeleaf text mode, UTF-8), which an office can
+ * reword without a release, and the Chinese names of the reason codes ({@code reasons.properties}).
+ */
+final class ReplyTemplates {
+
+	private final TemplateEngine engine = new TemplateEngine();
+
+	private final Properties reasonNames = new Properties();
+
+	ReplyTemplates(Path dir) {
+		for (String name : new String[] { "receipt.txt", "rejection.txt", "reasons.properties" }) {
+			if (!Files.isReadable(dir.resolve(name))) {
+				throw new ConfigurationError("baosong.replies.templates", "missing " + dir.resolve(name).toAbsolutePath());
+			}
+		}
+		var resolver = new FileTemplateResolver();
+		resolver.setPrefix(dir.toAbsolutePath() + "/");
+		resolver.setSuffix(".txt");
+		resolver.setTemplateMode(TemplateMode.TEXT);
+		resolver.setCharacterEncoding("UTF-8");
+		resolver.setCacheable(true);
+		engine.setTemplateResolver(resolver);
+		try (Reader reader = Files.newBufferedReader(dir.resolve("reasons.properties"), StandardCharsets.UTF_8)) {
+			reasonNames.load(reader);
+		}
+		catch (IOException ex) {
+			throw new ConfigurationError("baosong.replies.templates", "cannot read reasons.properties: " + ex.getMessage(), ex);
+		}
+	}
+
+	String render(String template, Map<String, Object> model) {
+		var context = new Context(java.util.Locale.SIMPLIFIED_CHINESE);
+		context.setVariables(model);
+		return engine.process(template, context).replaceAll("\\n{3,}", "\n\n");
+	}
+
+	String reasonName(String code) {
+		return reasonNames.getProperty(code, code);
+	}
+}
