@@ -44,3 +44,7 @@ ALTER TABLE outbound_mail ADD COLUMN reason_key VARCHAR(300) NULL;
 ALTER TABLE outbound_mail ADD COLUMN bounced_by BIGINT NULL;
 ALTER TABLE outbound_mail ADD COLUMN lease_owner VARCHAR(100) NULL;
 CREATE INDEX ix_outbound_rate ON outbound_mail (to_addr, kind, reason_key, created_at);
+
+-- The unit a message is counted for (the sender's registered unit), for statistics per unit.
+ALTER TABLE inbound_mail ADD COLUMN unit_id BIGINT NULL;
+CREATE INDEX ix_inbound_unit ON inbound_mail (unit_id, received_at);

@@ -11,6 +11,8 @@ interface EditorialMapper {
 
 	Optional<Filing.Filed> submissionOfInbound(long inboundId);
 
+	Optional<String> duplicateOf(@Param("unitId") long unitId, @Param("textHash") String textHash, @Param("since") Instant since);
+
 	void nextTrackingNumber(@Param("profileId") String profileId, @Param("year") int year);
 
 	long currentTrackingNumber(@Param("profileId") String profileId, @Param("year") int year);

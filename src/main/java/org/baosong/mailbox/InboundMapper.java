@@ -26,6 +26,8 @@ interface InboundMapper {
 
 	Optional<InboundMail> find(long id);
 
+	long countOtherWithMessageId(@Param("messageId") String messageId, @Param("id") long id);
+
 	List<InboundMail> search(@Param("f") InboundFilter filter);
 
 	long count(@Param("f") InboundFilter filter);

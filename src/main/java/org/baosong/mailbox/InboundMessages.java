@@ -47,6 +47,11 @@ public class InboundMessages {
 		return mapper.count(filter);
 	}
 
+	/** True when another message (other bytes, other row) came with the same Message-ID. */
+	public boolean messageIdUsedByAnother(String messageId, long inboundId) {
+		return mapper.countOtherWithMessageId(messageId, inboundId) > 0;
+	}
+
 	/** Claims up to {@code limit} waiting messages for {@code owner} until the lease runs out; returns their ids. */
 	@Transactional
 	public List<Long> claim(String owner, int limit, Duration lease) {

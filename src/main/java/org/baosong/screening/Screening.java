@@ -23,9 +23,10 @@ public class Screening {
 
 	private final List<ScreeningRules.Entry> chain;
 
-	Screening(Registry registry, ScreeningProperties properties) {
+	Screening(Registry registry, ScreeningProperties properties, org.baosong.editorial.Submissions submissions,
+			org.baosong.mailbox.InboundMessages inbound) {
 		this.registry = registry;
-		this.chain = ScreeningRules.chain(properties.loopId());
+		this.chain = ScreeningRules.chain(properties.loopId(), submissions, inbound);
 	}
 
 	public Verdict screen(ScreeningInput input) {

@@ -65,6 +65,14 @@ final class ScreeningContext {
 		return attachments().get(AttachmentKind.REPORT);
 	}
 
+	/**
+	 * The report's text: the body for a body-only report; with an attached report, its extracted text
+	 * once extraction is wired in (until then null, and the rules that need it pass).
+	 */
+	String reportText() {
+		return reports().isEmpty() ? ownBody() : null;
+	}
+
 	/** The body as the sender wrote it for this mail: without quoted text, signature and disclaimers. */
 	String ownBody() {
 		return BodyText.own(mail().textBody());

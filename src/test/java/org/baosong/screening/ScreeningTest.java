@@ -52,6 +52,10 @@ class ScreeningTest {
 
 	Registry registry = mock(Registry.class);
 
+	org.baosong.editorial.Submissions submissions = mock(org.baosong.editorial.Submissions.class);
+
+	org.baosong.mailbox.InboundMessages inbound = mock(org.baosong.mailbox.InboundMessages.class);
+
 	Screening screening;
 
 	@BeforeEach
@@ -61,7 +65,9 @@ class ScreeningTest {
 		var informant = new Informant(1, 1, "李华", "信息员", "13800138000", List.of(INFORMANT), true, null, null);
 		when(registry.informantByAddress(anyString())).thenReturn(Optional.empty());
 		when(registry.informantByAddress(INFORMANT)).thenReturn(Optional.of(new SenderMatch(informant, unit)));
-		screening = new Screening(registry, new ScreeningProperties("baosong-gateway"));
+		when(submissions.duplicateOf(org.mockito.ArgumentMatchers.anyLong(), anyString(), org.mockito.ArgumentMatchers.any()))
+			.thenReturn(Optional.empty());
+		screening = new Screening(registry, new ScreeningProperties("baosong-gateway"), submissions, inbound);
 	}
 
 	private Verdict screen(MimeMessage message) throws Exception {
@@ -219,6 +225,25 @@ class ScreeningTest {
 		assertThat(screen(mail(INFORMANT, "报送", "密级：秘密\n" + REPORT_BODY)).reasonCodes()).contains("CLASSIFIED_MARKING");
 		assertThat(screen(mail(INFORMANT, "报送", "做好保密工作，防止泄露秘密。" + REPORT_BODY)).reasonCodes())
 			.doesNotContain("CLASSIFIED_MARKING");
+	}
+
+	@Test
+	void theSameTextFromTheSameUnitIsADuplicate() throws Exception {
+		when(submissions.duplicateOf(org.mockito.ArgumentMatchers.eq(1L), org.mockito.ArgumentMatchers.eq(
+				org.baosong.editorial.Filing.textHash("越秀区推进老旧小区改造。".repeat(30))), org.mockito.ArgumentMatchers.any()))
+			.thenReturn(Optional.of("GZ-2026-000007"));
+		// different spacing and full-width punctuation do not hide a resend
+		var verdict = screen(mail(INFORMANT, "报送", "越秀区推进老旧小区改造，".repeat(30).replace("改造", "改 造")));
+		assertThat(verdict.reasonCodes()).containsExactly("DUPLICATE");
+		assertThat(verdict.reasons().get(0).detail()).contains("GZ-2026-000007");
+	}
+
+	@Test
+	void aReusedMessageIdIsOnlyAFlag() throws Exception {
+		when(inbound.messageIdUsedByAnother(anyString(), org.mockito.ArgumentMatchers.anyLong())).thenReturn(true);
+		var verdict = screen(mail(INFORMANT, "报送", REPORT_BODY));
+		assertThat(verdict.outcome()).isEqualTo(Outcome.ACCEPTED);
+		assertThat(verdict.flagCodes()).contains("MESSAGE_ID_REUSED");
 	}
 
 	@Test
