@@ -37,7 +37,7 @@ final class ElementChecks {
 		if (present(SubjectElement.TITLE, title) == null) {
 			return null;
 		}
-		int length = FieldReader.length(title);
+		int length = SubjectText.length(title);
 		var bounds = options.titleLength();
 		if (length < bounds.min()) {
 			problems.add(problem("TITLE_LENGTH", "标题",

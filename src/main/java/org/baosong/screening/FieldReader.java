@@ -2,6 +2,9 @@ package org.baosong.screening;
 
 import static org.baosong.profile.SubjectGrammar.SubjectElement.TITLE;
 import static org.baosong.profile.SubjectGrammar.SubjectElement.UNIT;
+import static org.baosong.screening.SubjectText.length;
+import static org.baosong.screening.SubjectText.tokens;
+import static org.baosong.screening.SubjectText.unbracket;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,8 +12,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.baosong.profile.SubjectGrammar.SubjectElement;
@@ -27,13 +28,6 @@ import org.baosong.screening.SubjectSegments.Segment;
  * are peeled off.
  */
 final class FieldReader {
-
-	/** Labels written without their colon, accepted only as a whole |-separated field whose rest fits. */
-	private static final Pattern BARE_LABEL = Pattern.compile("(签发人|报送人|信息员|撰稿人|联系电话|电话|手机|日期)\\s*(\\S.*)");
-
-	private static final Pattern HAN_NAME = Pattern.compile("[\\p{IsHan}·]{2,6}");
-
-	private static final Pattern ENCLOSED = Pattern.compile("^[(（\\[【〔<《「『\"“‘'](.*)[)）\\]】〕>》」』\"”’']$");
 
 	private final Predicate<String> knownUnit;
 
@@ -62,7 +56,9 @@ final class FieldReader {
 
 	static FieldReader read(String text, Predicate<String> knownUnit, LocalDate receivedOn) {
 		List<String> pieces = Stream.of(text.split("\\|")).map(String::strip).filter(p -> !p.isEmpty()).toList();
-		List<Segment> segments = pieces.stream().flatMap(p -> SubjectSegments.split(p).stream()).toList();
+		List<Segment> segments = pieces.stream()
+			.flatMap(p -> SubjectSegments.split(p, pieces.size() > 1, receivedOn).stream())
+			.toList();
 		var reader = new FieldReader(knownUnit, receivedOn, pieces.size() > 1,
 				segments.stream().anyMatch(s -> s.label() == UNIT));
 		segments.forEach(reader::take);
@@ -128,7 +124,7 @@ final class FieldReader {
 	private void name(SubjectElement element, String value) {
 		List<String> tokens = tokens(unbracket(value));
 		int n = tokens.size() >= 2 && length(tokens.get(0)) == 1 && length(tokens.get(1)) <= 2
-				&& HAN_NAME.matcher(tokens.get(0) + tokens.get(1)).matches() ? 2 : 1;
+				&& SubjectSegments.HAN_NAME.matcher(tokens.get(0) + tokens.get(1)).matches() ? 2 : 1;
 		labelled.computeIfAbsent(element, k -> new ArrayList<>()).add(unbracket(String.join("", tokens.subList(0, n))));
 		rest(tokens, n);
 	}
@@ -175,11 +171,6 @@ final class FieldReader {
 	private void unlabelled(String chunk) {
 		String s = chunk.strip();
 		if (s.isEmpty()) {
-			return;
-		}
-		Matcher bare = BARE_LABEL.matcher(s);
-		if (delimited && bare.matches() && fitsBareLabel(SubjectSegments.element(bare.group(1)), bare.group(2))) {
-			take(new Segment(SubjectSegments.element(bare.group(1)), bare.group(2)));
 			return;
 		}
 		if (SubjectDates.read(s, receivedOn).isPresent() || PhoneNumbers.canonical(s) != null) {
@@ -240,29 +231,5 @@ final class FieldReader {
 	private boolean isShape(String text) {
 		return SubjectDates.read(text, receivedOn).isPresent() || PhoneNumbers.looksLikePhone(text)
 				|| !unitLabelled && knownUnit.test(unbracket(text));
-	}
-
-	private boolean fitsBareLabel(SubjectElement element, String value) {
-		return switch (element) {
-			case SIGNER, REPORTER -> HAN_NAME.matcher(unbracket(value)).matches();
-			case PHONE -> PhoneNumbers.looksLikePhone(value);
-			case DATE -> SubjectDates.read(value, receivedOn).isPresent();
-			default -> false;
-		};
-	}
-
-	/** (王明), （王明）, 【王明】, “王明”: brackets and quotes around a value are decoration. */
-	static String unbracket(String text) {
-		String t = text.strip();
-		Matcher m = ENCLOSED.matcher(t);
-		return m.matches() ? m.group(1).strip() : t;
-	}
-
-	private static List<String> tokens(String text) {
-		return Stream.of(text.strip().split("\\s+")).filter(t -> !t.isEmpty()).toList();
-	}
-
-	static int length(String text) {
-		return text.codePointCount(0, text.length());
 	}
 }

@@ -77,11 +77,11 @@ final class FieldRoles {
 		if (firstLike != secondLike) {
 			return firstLike ? 0 : 1;
 		}
-		return FieldReader.length(second) < FieldReader.length(first) ? 1 : 0;
+		return SubjectText.length(second) < SubjectText.length(first) ? 1 : 0;
 	}
 
 	private static boolean looksLikeUnit(String text) {
-		return FieldReader.length(text) <= LONGEST_UNIT_NAME && UNIT_ENDING.matcher(text).matches();
+		return SubjectText.length(text) <= LONGEST_UNIT_NAME && UNIT_ENDING.matcher(text).matches();
 	}
 
 	/** The labelled value, else (when {@code positional} is given) the next unlabelled text. */

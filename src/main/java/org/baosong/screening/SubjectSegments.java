@@ -1,5 +1,6 @@
 package org.baosong.screening;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,11 @@ final class SubjectSegments {
 			"(?:^|(?<=[\\s,;、，；]))(签发人|签发|报送单位|报送人|报送|信息员|撰稿人|联系电话|电话|手机|tel|日期|单位|标题)\\s*[:：]",
 			Pattern.CASE_INSENSITIVE);
 
+	/** Labels written without their colon, accepted only as a whole |-separated field whose rest fits. */
+	private static final Pattern BARE_LABEL = Pattern.compile("(签发人|报送人|信息员|撰稿人|联系电话|电话|手机|日期)\\s*(\\S.*)");
+
+	static final Pattern HAN_NAME = Pattern.compile("[\\p{IsHan}·]{2,6}");
+
 	private SubjectSegments() {
 	}
 
@@ -29,8 +35,18 @@ final class SubjectSegments {
 	record Segment(SubjectElement label, String value) {
 	}
 
-	static List<Segment> split(String piece) {
+	/**
+	 * @param wholeField whether the piece is one of several |-separated fields; only then may a label
+	 *                   go without its colon (签发人王明, 电话13800138000), and only when what follows
+	 *                   it fits the label, so that a title like 电话诈骗案件下降三成 stays a title
+	 */
+	static List<Segment> split(String piece, boolean wholeField, LocalDate receivedOn) {
 		var segments = new ArrayList<Segment>();
+		Matcher bare = BARE_LABEL.matcher(piece);
+		if (wholeField && bare.matches() && fits(element(bare.group(1)), bare.group(2), receivedOn)
+				&& !LABEL.matcher(piece).find()) {
+			return List.of(new Segment(element(bare.group(1)), bare.group(2).strip()));
+		}
 		Matcher m = LABEL.matcher(piece);
 		int textStart = 0;
 		SubjectElement label = null;
@@ -48,6 +64,15 @@ final class SubjectSegments {
 		if (label != null || !v.isEmpty()) {
 			segments.add(new Segment(label, v));
 		}
+	}
+
+	private static boolean fits(SubjectElement element, String value, LocalDate receivedOn) {
+		return switch (element) {
+			case SIGNER, REPORTER -> HAN_NAME.matcher(SubjectText.unbracket(value)).matches();
+			case PHONE -> PhoneNumbers.looksLikePhone(value);
+			case DATE -> SubjectDates.read(value, receivedOn).isPresent();
+			default -> false;
+		};
 	}
 
 	static SubjectElement element(String word) {

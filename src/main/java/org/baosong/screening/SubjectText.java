@@ -1,8 +1,10 @@
 package org.baosong.screening;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The subject as the grammar reads it: NFKC, so that full-width letters, digits, spaces, ｜ and ［］
@@ -14,6 +16,11 @@ import java.util.regex.Pattern;
 final class SubjectText {
 
 	private static final Pattern PROSE_PUNCTUATION = Pattern.compile("[，；：！？（）]");
+
+	/** Invisible characters that pasted text carries along and that no keyboard types on purpose. */
+	private static final Pattern INVISIBLE = Pattern.compile("[\\u200b\\u200c\\u200d\\u2060\\ufeff]");
+
+	private static final Pattern ENCLOSED = Pattern.compile("^[(（\\[【〔<《「『\"“‘'](.*)[)）\\]】〕>》」』\"”’']$");
 
 	private SubjectText() {
 	}
@@ -31,7 +38,23 @@ final class SubjectText {
 			from = m.end();
 		}
 		out.append(Normalizer.normalize(subject.substring(from), Normalizer.Form.NFKC));
-		String text = out.toString().strip();
+		String text = INVISIBLE.matcher(out).replaceAll("").strip();
 		return text.isEmpty() ? null : text;
+	}
+
+	/** (王明), （王明）, 【王明】, “王明”: brackets and quotes around a value are decoration. */
+	static String unbracket(String text) {
+		String t = text.strip();
+		Matcher m = ENCLOSED.matcher(t);
+		return m.matches() ? m.group(1).strip() : t;
+	}
+
+	static List<String> tokens(String text) {
+		return Stream.of(text.strip().split("\\s+")).filter(t -> !t.isEmpty()).toList();
+	}
+
+	/** Length in characters as people count them: code points, not UTF-16 units. */
+	static int length(String text) {
+		return text.codePointCount(0, text.length());
 	}
 }

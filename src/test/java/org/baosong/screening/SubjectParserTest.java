@@ -144,6 +144,18 @@ class SubjectParserTest {
 						canonicalWith("83123456-801", "2026-11-20")),
 				Arguments.of("越秀区|" + TITLE + "|签发人:王明|报送人:李华|020-83123456 13800138000|2026-11-20",
 						canonicalWith("020-83123456", "2026-11-20")),
+				// the title keeps the punctuation of Chinese prose as typed; （020） is a plain area code
+				Arguments.of("越秀区|越秀区：推进老旧小区改造，惠及３万户（图）|签发人：王明|报送人：李华|（020）83123456|2026-11-20",
+						line("越秀区", "越秀区：推进老旧小区改造，惠及3万户（图）", "王明", "李华", "020-83123456", "2026-11-20")),
+				// invisible characters pasted along with the text
+				Arguments.of("\ufeff越秀区\u200b|" + TITLE + "|签发人:王明|报送人:李华|13800138000|2026-11-20\u200b", CANONICAL),
+				// a title that begins with a label word stays a title
+				Arguments.of("越秀区|电话诈骗案件同比下降三成|签发人:王明|报送人:李华|13800138000|2026-11-20",
+						line("越秀区", "电话诈骗案件同比下降三成", "王明", "李华", "13800138000", "2026-11-20")),
+				// a labelled signer and an unlabelled reporter
+				Arguments.of("越秀区|" + TITLE + "|签发人:王明|李华|13800138000|2026-11-20", CANONICAL),
+				Arguments.of("萝岗区|" + TITLE + "|签发人:王明|报送人:李华|Tel：13800138000|日期：2026-11-20",
+						line("萝岗区", TITLE, "王明", "李华", "13800138000", "2026-11-20")),
 				// dates in every shape, at both ends of the window
 				Arguments.of("越秀区|" + TITLE + "|签发人:王明|报送人:李华|13800138000|2026/11/20", CANONICAL),
 				Arguments.of("越秀区|" + TITLE + "|签发人:王明|报送人:李华|13800138000|2026.11.20", CANONICAL),
@@ -198,6 +210,9 @@ class SubjectParserTest {
 			越秀区|越秀区推进老旧小区改造惠及3万户|签发人:王明|签发人:张强|报送人:李华|13800138000|2026-11-20 => SUBJECT_FORMAT
 			越秀区|越秀区推进老旧小区改造惠及3万户|王明|李华|张强|13800138000|2026-11-20                 => SUBJECT_FORMAT
 			'|||'                                                                                   => SUBJECT_FORMAT
+			单位:越秀区人大|越秀区推进老旧小区改造惠及3万户|签发人:王明|报送人:李华|13800138000|2026-11-20 => UNIT_UNKNOWN
+			越秀区|越秀区推进老旧小区改造惠及3万户|签发人:王明|报送人:李华|138 0013 800|2026-11-20       => PHONE_INVALID
+			越秀区推进老旧小区改造惠及3万户 单位:越秀区 签发人:王明 报送人:李华 电话:1380013800 日期:2026-11-30 => PHONE_INVALID,DATE_INVALID
 			越秀区人大|会议|签发人:王明|1380013800|2026-10-01                                        => UNIT_UNKNOWN,TITLE_LENGTH,SUBJECT_MISSING_FIELDS,PHONE_INVALID,DATE_INVALID
 			Re: 越秀区|越秀区推进老旧小区改造惠及3万户|签发人:王明                                     => REPLY_OR_FORWARD,SUBJECT_MISSING_FIELDS
 			【综合】越秀区|老旧小区|电话:1380013800                                                     => TITLE_LENGTH,SUBJECT_MISSING_FIELDS,PHONE_INVALID
@@ -263,6 +278,12 @@ class SubjectParserTest {
 		assertThat(parse.line()).isEqualTo(typed("调研", null, null, CANONICAL));
 		assertThat(parse.problems()).extracting(SubjectProblem::reasonCode).containsExactly("REPLY_OR_FORWARD");
 		assertThat(parse.problems().get(0).detail()).startsWith("主题以“Fwd:”开头");
+	}
+
+	/** Out-of-office subjects belong to the AUTO_GENERATED rule, which runs before the grammar; they are no reply. */
+	@Test
+	void anAutomaticReplyIsNotTakenForAReply() {
+		assertThat(parser.parse("自动回复：我目前正在休假", RECEIVED).reasonCodes()).doesNotContain("REPLY_OR_FORWARD");
 	}
 
 	// ---------------------------------------------------------------- the details that go into the reply
