@@ -11,6 +11,10 @@ interface EditorialMapper {
 
 	Optional<Filing.Filed> submissionOfInbound(long inboundId);
 
+	Optional<Submissions.Commission> commission(@Param("profileId") String profileId, @Param("code") String code);
+
+	Optional<Long> submissionOfUnit(@Param("unitId") long unitId, @Param("trackingNo") String trackingNo);
+
 	Optional<String> duplicateOf(@Param("unitId") long unitId, @Param("textHash") String textHash, @Param("since") Instant since);
 
 	void nextTrackingNumber(@Param("profileId") String profileId, @Param("year") int year);

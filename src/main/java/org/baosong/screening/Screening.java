@@ -23,14 +23,17 @@ public class Screening {
 
 	private final List<ScreeningRules.Entry> chain;
 
+	private final java.util.Map<String, SubjectParser> parsers = new java.util.concurrent.ConcurrentHashMap<>();
+
 	Screening(Registry registry, ScreeningProperties properties, org.baosong.editorial.Submissions submissions,
 			org.baosong.mailbox.InboundMessages inbound) {
 		this.registry = registry;
 		this.chain = ScreeningRules.chain(properties.loopId(), submissions, inbound);
 	}
 
-	public Verdict screen(ScreeningInput input) {
-		var context = new ScreeningContext(input, registry);
+	public Screened screen(ScreeningInput input) {
+		var context = new ScreeningContext(input, registry, parsers.computeIfAbsent(input.profile().id(),
+				id -> new SubjectParser(input.profile().subject(), key -> registry.unitByNameOrAlias(key).isPresent())));
 		var findings = new Findings();
 		for (ScreeningRules.Entry entry : chain) {
 			try {
@@ -48,6 +51,14 @@ public class Screening {
 				break;
 			}
 		}
-		return findings.verdict();
+		var verdict = findings.verdict();
+		if (verdict.outcome() == Outcome.IGNORED || verdict.outcome() == Outcome.QUARANTINED) {
+			return new Screened(verdict, null, context.sender().orElse(null), context.sender().map(m -> m.unit()).orElse(null), List.of());
+		}
+		var attachments = new java.util.ArrayList<Screened.Attachment>();
+		context.attachments().forEach((kind, parts) -> parts.forEach(p -> attachments.add(new Screened.Attachment(p, kind.name()))));
+		attachments.sort(java.util.Comparator.comparing(a -> a.part().path()));
+		var sender = context.sender().orElse(null);
+		return new Screened(verdict, context.subject().line(), sender, sender == null ? null : sender.unit(), attachments);
 	}
 }

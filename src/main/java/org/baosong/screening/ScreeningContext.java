@@ -11,6 +11,7 @@ import org.baosong.mime.ParsedMail;
 import org.baosong.profile.JurisdictionProfile;
 import org.baosong.registry.Registry;
 import org.baosong.registry.SenderMatch;
+import org.baosong.registry.Unit;
 
 /** What the rules look at, with the lookups they share computed once. */
 final class ScreeningContext {
@@ -23,9 +24,33 @@ final class ScreeningContext {
 
 	private Map<AttachmentKind, List<MailPart>> attachments;
 
-	ScreeningContext(ScreeningInput input, Registry registry) {
+	private final SubjectParser parser;
+
+	private SubjectParse subject;
+
+	private Optional<Unit> subjectUnit;
+
+	ScreeningContext(ScreeningInput input, Registry registry, SubjectParser parser) {
 		this.input = input;
 		this.registry = registry;
+		this.parser = parser;
+	}
+
+	/** The subject line read by the profile's grammar. */
+	SubjectParse subject() {
+		if (subject == null) {
+			subject = parser.parse(mail().subject(), input.receivedOn());
+		}
+		return subject;
+	}
+
+	/** The registered unit the subject names, if it names one. */
+	Optional<Unit> subjectUnit() {
+		if (subjectUnit == null) {
+			var line = subject().line();
+			subjectUnit = line == null || line.unitText() == null ? Optional.empty() : registry.unitByNameOrAlias(line.unitText());
+		}
+		return subjectUnit;
 	}
 
 	ParsedMail mail() {

@@ -24,10 +24,13 @@ final class ScreeningRules {
 				new Entry("sender-authenticity", new SenderAuthenticity(), OnError.QUARANTINE),
 				new Entry("registered-sender", new RegisteredSender(), OnError.QUARANTINE),
 				new Entry("forwarded-message", new ForwardedMessage(), OnError.QUARANTINE),
+				new Entry("subject", new SubjectRules(), OnError.QUARANTINE),
+				new Entry("tagged-replies", new TaggedReplies(submissions), OnError.QUARANTINE),
 				// content rules: what it carries
 				new Entry("classified-marking", new ClassifiedMarking(), OnError.QUARANTINE),
 				new Entry("attachments", new AttachmentRules(), OnError.QUARANTINE),
 				new Entry("body-only-report", new BodyOnlyReport(), OnError.QUARANTINE),
+				new Entry("signature-block", new SignatureBlock(), OnError.QUARANTINE),
 				new Entry("duplicate", new DuplicateReport(submissions), OnError.QUARANTINE),
 				// flags for the editors
 				new Entry("flags", new FlagRules(), OnError.SKIP),

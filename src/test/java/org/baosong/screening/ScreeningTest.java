@@ -43,7 +43,11 @@ class ScreeningTest {
 
 	static final JurisdictionProfile GZ = ProfileFiles.read(Path.of("config/profiles/guangzhou-2005.yml"));
 
-	static final String REPORT_BODY = "越秀区推进老旧小区改造。".repeat(30);
+	static final String SUBJECT = "【动态】越秀区|越秀区推进老旧小区改造惠及3万户|签发人:王明|报送人:李华|13800138000|2026-11-20";
+
+	static final String SIGN = "\n\n单位：越秀区政府\n签发人：王明\n报送人：李华\n联系电话：13800138000\n日期：2026年11月20日";
+
+	static final String REPORT_BODY = "越秀区推进老旧小区改造。".repeat(30) + SIGN;
 
 	@TempDir
 	Path archive;
@@ -64,6 +68,10 @@ class ScreeningTest {
 		var unit = new Unit(1, "D01", "越秀区政府", "越秀区", List.of("越秀区人民政府"), "district", null, 1, true);
 		var informant = new Informant(1, 1, "李华", "信息员", "13800138000", List.of(INFORMANT), true, null, null);
 		when(registry.informantByAddress(anyString())).thenReturn(Optional.empty());
+		when(registry.unitByNameOrAlias(anyString())).thenReturn(Optional.empty());
+		when(registry.unitByNameOrAlias("越秀区")).thenReturn(Optional.of(unit));
+		when(registry.unitByNameOrAlias("荔湾区")).thenReturn(Optional.of(
+				new Unit(2, "D02", "荔湾区政府", "荔湾区", List.of(), "district", null, 2, true)));
 		when(registry.informantByAddress(INFORMANT)).thenReturn(Optional.of(new SenderMatch(informant, unit)));
 		when(submissions.duplicateOf(org.mockito.ArgumentMatchers.anyLong(), anyString(), org.mockito.ArgumentMatchers.any()))
 			.thenReturn(Optional.empty());
@@ -75,7 +83,7 @@ class ScreeningTest {
 		message.saveChanges();
 		message.writeTo(out);
 		var mail = parser.parse(new ByteArrayInputStream(out.toByteArray()));
-		return screening.screen(new ScreeningInput(1, "x", out.size(), mail, GZ, LocalDate.of(2026, 11, 20)));
+		return screening.screen(new ScreeningInput(1, "x", out.size(), mail, GZ, LocalDate.of(2026, 11, 20))).verdict();
 	}
 
 	private static MimeMessage mail(String from, String subject, String body, MimeBodyPart... attachments) throws Exception {
@@ -129,7 +137,7 @@ class ScreeningTest {
 
 	@Test
 	void aRegisteredSendersReportIsAccepted() throws Exception {
-		var verdict = screen(mail(INFORMANT, "【动态】越秀区|老旧小区改造", "见附件。", document("report1.docx", "报告.docx")));
+		var verdict = screen(mail(INFORMANT, SUBJECT, "见附件。", document("report1.docx", "报告.docx")));
 		assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.ACCEPTED);
 		assertThat(verdict.reasons()).isEmpty();
 	}
@@ -137,24 +145,24 @@ class ScreeningTest {
 	@Test
 	void automaticMailIsIgnored() throws Exception {
 		assertThat(screen(mail(INFORMANT, "自动回复：休假中", "我正在休假")).outcome()).isEqualTo(Outcome.IGNORED);
-		var bulk = mail(INFORMANT, "简报", REPORT_BODY);
+		var bulk = mail(INFORMANT, SUBJECT, REPORT_BODY);
 		bulk.setHeader("Precedence", "bulk");
 		assertThat(screen(bulk).reasonCodes()).containsExactly("AUTO_GENERATED");
-		var auto = mail(INFORMANT, "报送", REPORT_BODY);
+		var auto = mail(INFORMANT, SUBJECT, REPORT_BODY);
 		auto.setHeader("Auto-Submitted", "auto-replied");
 		assertThat(screen(auto).outcome()).isEqualTo(Outcome.IGNORED);
-		var loop = mail(INFORMANT, "报送", REPORT_BODY);
+		var loop = mail(INFORMANT, SUBJECT, REPORT_BODY);
 		loop.setHeader("X-Loop", "baosong-gateway");
 		assertThat(screen(loop).outcome()).isEqualTo(Outcome.IGNORED);
 		assertThat(screen(mail("MAILER-DAEMON@mx.example.gov.cn", "Undelivered Mail", "x")).outcome()).isEqualTo(Outcome.IGNORED);
-		var notAuto = mail(INFORMANT, "报送", REPORT_BODY);
+		var notAuto = mail(INFORMANT, SUBJECT, REPORT_BODY);
 		notAuto.setHeader("Auto-Submitted", "no");
 		assertThat(screen(notAuto).outcome()).isEqualTo(Outcome.ACCEPTED);
 	}
 
 	@Test
 	void twoFromAddressesAreQuarantined() throws Exception {
-		var message = mail(INFORMANT, "报送", REPORT_BODY);
+		var message = mail(INFORMANT, SUBJECT, REPORT_BODY);
 		message.addHeader("From", "spoof@example.gov.cn");
 		var verdict = screen(message);
 		assertThat(verdict.outcome()).isEqualTo(Outcome.QUARANTINED);
@@ -163,30 +171,30 @@ class ScreeningTest {
 
 	@Test
 	void authenticationResultsCountOnlyFromTrustedServers() throws Exception {
-		var untrusted = mail(INFORMANT, "报送", REPORT_BODY);
+		var untrusted = mail(INFORMANT, SUBJECT, REPORT_BODY);
 		untrusted.setHeader("Authentication-Results", "evil.example; dmarc=fail header.from=demo.baosong.test");
 		assertThat(screen(untrusted).outcome()).isEqualTo(Outcome.ACCEPTED);
 	}
 
 	@Test
 	void anUnknownSenderIsQuarantinedSilently() throws Exception {
-		var verdict = screen(mail("stranger@example.gov.cn", "报送", REPORT_BODY));
+		var verdict = screen(mail("stranger@example.gov.cn", SUBJECT, REPORT_BODY));
 		assertThat(verdict.outcome()).isEqualTo(Outcome.QUARANTINED);
 		assertThat(verdict.reasonCodes()).containsExactly("SENDER_UNKNOWN");
 	}
 
 	@Test
 	void bodyOnlyReportsMustBeLongEnoughAndShortEnough() throws Exception {
-		assertThat(screen(mail(INFORMANT, "报送", "请查收。")).reasonCodes()).containsExactly("NO_REPORT");
-		assertThat(screen(mail(INFORMANT, "报送", "很长的信息。".repeat(300))).reasonCodes()).containsExactly("BODY_TOO_LONG");
+		assertThat(screen(mail(INFORMANT, SUBJECT, "请查收。" + SIGN)).reasonCodes()).containsExactly("NO_REPORT");
+		assertThat(screen(mail(INFORMANT, SUBJECT, "很长的信息。".repeat(300) + SIGN)).reasonCodes()).containsExactly("BODY_TOO_LONG");
 		// quoted text does not count toward a report
-		String quoted = "请查收。\n\n-----原始邮件-----\n发件人: 某人\n" + REPORT_BODY;
-		assertThat(screen(mail(INFORMANT, "报送", quoted)).reasonCodes()).containsExactly("NO_REPORT");
+		String quoted = "请查收。" + SIGN + "\n\n-----原始邮件-----\n发件人: 某人\n" + REPORT_BODY;
+		assertThat(screen(mail(INFORMANT, SUBJECT, quoted)).reasonCodes()).containsExactly("NO_REPORT");
 	}
 
 	@Test
 	void oneReportPerMailAndNoArchivesOrExecutables() throws Exception {
-		var verdict = screen(mail(INFORMANT, "报送", "见附件", document("report1.docx", "报告一.docx"), document("report2.docx", "报告二.docx"),
+		var verdict = screen(mail(INFORMANT, SUBJECT, "见附件", document("report1.docx", "报告一.docx"), document("report2.docx", "报告二.docx"),
 				file("材料.zip", zip(), "application/zip"),
 				file("setup.exe", new byte[] { 'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0 }, "application/octet-stream")));
 		assertThat(verdict.outcome()).isEqualTo(Outcome.REJECTED);
@@ -198,7 +206,7 @@ class ScreeningTest {
 	@Test
 	void photosAreNotReportsButTheirNumberIsLimited() throws Exception {
 		byte[] png = png();
-		var few = screen(mail(INFORMANT, "报送", "见附件", document("report1.doc", "报告.doc"), file("1.png", png, "image/png"),
+		var few = screen(mail(INFORMANT, SUBJECT, "见附件", document("report1.doc", "报告.doc"), file("1.png", png, "image/png"),
 				file("2.png", png, "image/png")));
 		assertThat(few.outcome()).as(few.toString()).isEqualTo(Outcome.ACCEPTED);
 
@@ -207,7 +215,7 @@ class ScreeningTest {
 		for (int i = 1; i < parts.length; i++) {
 			parts[i] = file(i + ".png", png, "image/png");
 		}
-		assertThat(screen(mail(INFORMANT, "报送", "见附件", parts)).reasonCodes()).containsExactly("TOO_MANY_PHOTOS");
+		assertThat(screen(mail(INFORMANT, SUBJECT, "见附件", parts)).reasonCodes()).containsExactly("TOO_MANY_PHOTOS");
 	}
 
 	@Test
@@ -216,24 +224,24 @@ class ScreeningTest {
 		var inner = mail("someone@example.gov.cn", "原始通知", "内容");
 		inner.saveChanges();
 		forwarded.setContent(inner, "message/rfc822");
-		assertThat(screen(mail(INFORMANT, "报送", REPORT_BODY, forwarded)).reasonCodes()).contains("REPLY_OR_FORWARD");
+		assertThat(screen(mail(INFORMANT, SUBJECT, REPORT_BODY, forwarded)).reasonCodes()).contains("REPLY_OR_FORWARD");
 	}
 
 	@Test
 	void classifiedMarkingsAreRejected() throws Exception {
-		assertThat(screen(mail(INFORMANT, "报送", "机密★1年\n" + REPORT_BODY)).reasonCodes()).contains("CLASSIFIED_MARKING");
-		assertThat(screen(mail(INFORMANT, "报送", "密级：秘密\n" + REPORT_BODY)).reasonCodes()).contains("CLASSIFIED_MARKING");
-		assertThat(screen(mail(INFORMANT, "报送", "做好保密工作，防止泄露秘密。" + REPORT_BODY)).reasonCodes())
+		assertThat(screen(mail(INFORMANT, SUBJECT, "机密★1年\n" + REPORT_BODY)).reasonCodes()).contains("CLASSIFIED_MARKING");
+		assertThat(screen(mail(INFORMANT, SUBJECT, "密级：秘密\n" + REPORT_BODY)).reasonCodes()).contains("CLASSIFIED_MARKING");
+		assertThat(screen(mail(INFORMANT, SUBJECT, "做好保密工作，防止泄露秘密。" + REPORT_BODY)).reasonCodes())
 			.doesNotContain("CLASSIFIED_MARKING");
 	}
 
 	@Test
 	void theSameTextFromTheSameUnitIsADuplicate() throws Exception {
-		when(submissions.duplicateOf(org.mockito.ArgumentMatchers.eq(1L), org.mockito.ArgumentMatchers.eq(
-				org.baosong.editorial.Filing.textHash("越秀区推进老旧小区改造。".repeat(30))), org.mockito.ArgumentMatchers.any()))
+		when(submissions.duplicateOf(org.mockito.ArgumentMatchers.eq(1L),
+				org.mockito.ArgumentMatchers.eq(org.baosong.editorial.Filing.textHash(REPORT_BODY)), org.mockito.ArgumentMatchers.any()))
 			.thenReturn(Optional.of("GZ-2026-000007"));
 		// different spacing and full-width punctuation do not hide a resend
-		var verdict = screen(mail(INFORMANT, "报送", "越秀区推进老旧小区改造，".repeat(30).replace("改造", "改 造")));
+		var verdict = screen(mail(INFORMANT, SUBJECT, REPORT_BODY.replace("。", "，").replace("改造", "改 造")));
 		assertThat(verdict.reasonCodes()).containsExactly("DUPLICATE");
 		assertThat(verdict.reasons().get(0).detail()).contains("GZ-2026-000007");
 	}
@@ -241,14 +249,44 @@ class ScreeningTest {
 	@Test
 	void aReusedMessageIdIsOnlyAFlag() throws Exception {
 		when(inbound.messageIdUsedByAnother(anyString(), org.mockito.ArgumentMatchers.anyLong())).thenReturn(true);
-		var verdict = screen(mail(INFORMANT, "报送", REPORT_BODY));
+		var verdict = screen(mail(INFORMANT, SUBJECT, REPORT_BODY));
 		assertThat(verdict.outcome()).isEqualTo(Outcome.ACCEPTED);
 		assertThat(verdict.flagCodes()).contains("MESSAGE_ID_REUSED");
 	}
 
 	@Test
+	void subjectProblemsAreAllReportedWithTheirFixes() throws Exception {
+		var verdict = screen(mail(INFORMANT, "【动态】越秀区|越秀区推进老旧小区改造惠及3万户|签发人:王明|1380013800", REPORT_BODY));
+		assertThat(verdict.outcome()).isEqualTo(Outcome.REJECTED);
+		assertThat(verdict.reasonCodes()).contains("SUBJECT_MISSING_FIELDS", "PHONE_INVALID");
+		assertThat(verdict.reasons()).allSatisfy(r -> assertThat(r.detail()).isNotBlank());
+	}
+
+	@Test
+	void theSubjectsUnitMustBeTheSendersUnit() throws Exception {
+		var verdict = screen(mail(INFORMANT, SUBJECT.replace("越秀区|", "荔湾区|"), REPORT_BODY));
+		assertThat(verdict.reasonCodes()).containsExactly("UNIT_MISMATCH");
+		assertThat(verdict.reasons().get(0).detail()).contains("荔湾区政府").contains("越秀区政府");
+	}
+
+	@Test
+	void aCommissionReplyMustNameAnOpenCommission() throws Exception {
+		when(submissions.commission(anyString(), anyString())).thenReturn(Optional.empty());
+		var verdict = screen(mail(INFORMANT, SUBJECT.replace("【动态】", "【约稿:YG2026-07】"), REPORT_BODY));
+		assertThat(verdict.reasonCodes()).containsExactly("COMMISSION_UNKNOWN");
+	}
+
+	@Test
+	void theSignatureBlockMustMatchTheSubject() throws Exception {
+		var verdict = screen(mail(INFORMANT, SUBJECT, REPORT_BODY.replace("报送人：李华", "报送人：张三")));
+		assertThat(verdict.reasonCodes()).containsExactly("SIGNATURE_BLOCK_MISSING");
+		assertThat(verdict.reasons().get(0).detail()).contains("李华");
+	}
+
+	@Test
 	void flagsGoWithAnAcceptedSubmission() throws Exception {
-		var verdict = screen(mail(INFORMANT, "【要情】越秀区突发暴雨内涝", "据新华社报道，" + REPORT_BODY));
+		var verdict = screen(mail(INFORMANT, "【要情】越秀区|越秀区突发暴雨内涝处置情况|签发人:王明|报送人:李华|13800138000|2026-11-20",
+				"据新华社报道，" + REPORT_BODY));
 		assertThat(verdict.outcome()).isEqualTo(Outcome.ACCEPTED);
 		assertThat(verdict.flagCodes()).containsExactly("SOURCE_NOTE", "URGENT");
 	}
