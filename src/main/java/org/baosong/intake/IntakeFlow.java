@@ -15,8 +15,8 @@ import org.springframework.messaging.MessageHeaders;
  * intake.load     the row and the archived raw bytes
  * intake.parse    Mime4j, streaming; parts into the archive         PARSE_FAILED -> quarantine at once
  * intake.record   decoded subject/sender and the parts on the row
- * intake.screen   the screening rules (until they land: PARSED)
- * intake.outcome  the outcome and its reasons; one log line
+ * intake.screen   the rule chain of the mailbox's profile (screening)
+ * intake.outcome  one transaction: outcome + filing + ledger + reply; purge if classified; one log line
  * any other failure: retried after a back-off, quarantined as INTERNAL_ERROR after max-attempts
  * </pre>
  */

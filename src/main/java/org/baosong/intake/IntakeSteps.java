@@ -13,6 +13,15 @@ import org.baosong.archive.BlobStore;
 import org.baosong.mailbox.InboundMessages;
 import org.baosong.mailbox.InboundPart;
 import org.baosong.mailbox.InboundStatus;
+import org.baosong.mailbox.Mailboxes;
+import org.baosong.profile.ProfileCatalog;
+import org.baosong.registry.Registry;
+import org.baosong.screening.Outcome;
+import org.baosong.screening.Reason;
+import org.baosong.screening.Screened;
+import org.baosong.screening.Screening;
+import org.baosong.screening.ScreeningInput;
+import org.baosong.screening.Verdict;
 import org.baosong.mime.MailAddress;
 import org.baosong.mime.MailParser;
 import org.baosong.mime.MailPart;
@@ -30,15 +39,40 @@ class IntakeSteps {
 
 	private final MailParser parser;
 
-	IntakeSteps(InboundMessages inbound, BlobStore blobs, MailParser parser) {
+	private final Screening screening;
+
+	private final Registry registry;
+
+	private final IntakeOutcomes outcomes;
+
+	private final Mailboxes mailboxes;
+
+	private final ProfileCatalog profiles;
+
+	private final java.time.ZoneId zone;
+
+	IntakeSteps(InboundMessages inbound, BlobStore blobs, MailParser parser, Screening screening, IntakeOutcomes outcomes,
+			Mailboxes mailboxes, ProfileCatalog profiles, org.baosong.common.BaosongProperties properties, Registry registry) {
+		this.registry = registry;
 		this.inbound = inbound;
 		this.blobs = blobs;
 		this.parser = parser;
+		this.screening = screening;
+		this.outcomes = outcomes;
+		this.mailboxes = mailboxes;
+		this.profiles = profiles;
+		this.zone = properties.timeZone();
 	}
 
 	/** intake.load: the row and its archived raw bytes; processing reads nothing else of the original. */
 	void load(IntakeWork work) throws IOException {
 		work.inbound = inbound.find(work.inboundId).orElseThrow(() -> new IllegalStateException(work + " has no row"));
+		String profileId = mailboxes.find(work.inbound.mailboxId()).map(m -> m.profile()).orElse(profiles.jurisdiction().id());
+		work.profile = profiles.find(profileId).orElse(profiles.jurisdiction());
+		if (work.inbound.rawBlob() == null && InboundMessages.TOO_LARGE.equals(work.inbound.reasonCodes())) {
+			work.oversize = true;
+			return;
+		}
 		if (work.inbound.rawBlob() == null || !blobs.exists(work.inbound.rawBlob())) {
 			throw new IOException(work + ": raw message " + work.inbound.rawBlob() + " is not in the archive");
 		}
@@ -46,6 +80,9 @@ class IntakeSteps {
 
 	/** intake.parse: Mime4j, streaming from the archive; parts go into the archive as they are met. */
 	void parse(IntakeWork work) throws Exception {
+		if (work.oversize) {
+			return;
+		}
 		try (InputStream raw = blobs.open(work.inbound.rawBlob()).orElseThrow()) {
 			work.parsed = parser.parse(raw);
 		}
@@ -53,6 +90,9 @@ class IntakeSteps {
 
 	/** intake.record: the decoded subject and sender, and every part, on the inbound row. */
 	void record(IntakeWork work) {
+		if (work.oversize) {
+			return;
+		}
 		var mail = work.parsed;
 		String from = mail.from().isEmpty() ? null : mail.from().get(0).address();
 		var parts = Stream.of(mail.bodies(), mail.attachments(), mail.inlineImages(),
@@ -68,25 +108,49 @@ class IntakeSteps {
 		}
 	}
 
-	/**
-	 * intake.screen: the place of the screening rules (header rules, extraction, content rules). Until
-	 * they land the message stops here as PARSED, so nothing is accepted or rejected without rules;
-	 * reprocessing runs the rules over it once they exist.
-	 */
+	/** intake.screen: the rule chain of the mailbox's profile (header rules, content rules, flags). */
 	void screen(IntakeWork work) {
-		work.outcome = InboundStatus.PARSED;
+		if (work.oversize) {
+			var sender = registry.informantByAddress(work.inbound.fromAddr() == null ? "" : work.inbound.fromAddr()).filter(m -> m.active());
+			var reason = new Reason(InboundMessages.TOO_LARGE, "邮件大小约 " + (work.inbound.size() / (1024 * 1024)) + " MB，超过报送邮箱的上限。"
+					+ "请压缩图片、删去不必要的附件，或将大文件通过其他渠道报送。");
+			work.screened = new Screened(new Verdict(Outcome.REJECTED, List.of(reason), List.of()), null, sender.orElse(null),
+					sender.map(m -> m.unit()).orElse(null), List.of(), null);
+			return;
+		}
+		var receivedOn = work.inbound.receivedAt().atZone(zone).toLocalDate();
+		work.screened = screening.screen(new ScreeningInput(work.inboundId, work.inbound.sha256(), work.inbound.size(), work.parsed,
+				work.profile, receivedOn));
 	}
 
-	/** intake.outcome: the outcome with its reason codes, and the one log line per message. */
-	void outcome(IntakeWork work) {
-		if (!inbound.complete(work.inboundId, work.leaseOwner, work.outcome, work.reasonCodes)) {
-			throw new IntakeStep.LeaseLost(work);
+	/** intake.outcome: the outcome with everything that goes with it, in one transaction; then the purge; one log line. */
+	void outcome(IntakeWork work) throws IOException {
+		outcomes.record(work);
+		if (work.classified()) {
+			purge(work);
 		}
-		var mail = work.parsed;
-		log.info("{} {} reasons={} from={} subject=\"{}\" parts={} {} total={}ms", work, work.outcome, work.reasonCodes,
-				mail.from().stream().map(MailAddress::address).toList(), mail.subject(),
-				mail.attachments().size() + mail.inlineImages().size() + mail.nestedMessages().size(), work.timings(),
-				(System.nanoTime() - work.startedNanos) / 1_000_000);
+		log.info("{} {} reasons={} from={} subject=\"{}\" parts={}{} {} total={}ms", work, work.outcome, work.reasonCodes,
+				work.inbound.fromAddr(), work.classified() ? InboundMessages.PURGED_SUBJECT : subjectOf(work),
+				work.parsed == null ? 0 : work.parsed.attachments().size() + work.parsed.inlineImages().size()
+						+ work.parsed.nestedMessages().size(),
+				work.trackingNo == null ? "" : " tracking=" + work.trackingNo, work.timings(), (System.nanoTime() - work.startedNanos) / 1_000_000);
+	}
+
+	/**
+	 * CLASSIFIED_MARKING: only metadata and the reason remain. The raw message and every part are deleted
+	 * from the archive, the decoded subject and the part rows from the database; administrators are alerted.
+	 */
+	private void purge(IntakeWork work) throws IOException {
+		var blobsToDelete = inbound.purge(work.inboundId);
+		for (String sha : blobsToDelete) {
+			blobs.delete(sha);
+		}
+		log.error("ALERT inbound #{} from {} carried a classified marking: rejected, {} archived file(s) deleted; "
+				+ "the sender was told to use the confidential channel", work.inboundId, work.inbound.fromAddr(), blobsToDelete.size());
+	}
+
+	private static String subjectOf(IntakeWork work) {
+		return work.parsed != null ? work.parsed.subject() : work.inbound.subject();
 	}
 
 	private static InboundPart toRow(MailPart p) {

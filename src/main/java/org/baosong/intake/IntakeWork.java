@@ -30,6 +30,19 @@ final class IntakeWork {
 
 	InboundStatus outcome;
 
+	org.baosong.profile.JurisdictionProfile profile;
+
+	org.baosong.screening.Screened screened;
+
+	String trackingNo;
+
+	/** Recorded at receipt from RFC822.SIZE, without its body: it is rejected unread. */
+	boolean oversize;
+
+	boolean classified() {
+		return screened != null && screened.verdict().reasonCodes().contains("CLASSIFIED_MARKING");
+	}
+
 	final List<String> reasonCodes = new ArrayList<>();
 
 	IntakeWork(long inboundId, String leaseOwner) {

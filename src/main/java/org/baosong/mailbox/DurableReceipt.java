@@ -31,8 +31,6 @@ class DurableReceipt {
 
 	private static final Logger log = LoggerFactory.getLogger(DurableReceipt.class);
 
-	static final String TOO_LARGE = "MESSAGE_TOO_LARGE";
-
 	private final InboundMessages inbound;
 
 	private final BlobStore blobs;
@@ -114,8 +112,9 @@ class DurableReceipt {
 			throws MessagingException, IOException {
 		if (receipt.size > mailbox.maxMessageSize().toBytes()) {
 			// decided from the server's size: the body is never downloaded; the envelope says whom to answer
-			receipt.status = InboundStatus.REJECTED;
-			receipt.reasonCodes = TOO_LARGE;
+			// processed like any other message (it is rejected there, with a reply), but never downloaded
+			receipt.status = InboundStatus.RECEIVED;
+			receipt.reasonCodes = InboundMessages.TOO_LARGE;
 			Address[] from = message.getFrom();
 			receipt.fromAddr = from != null && from.length > 0 && from[0] instanceof InternetAddress ia ? ia.getAddress() : null;
 			receipt.subject = message.getSubject();

@@ -40,7 +40,9 @@ interface InboundMapper {
 			@Param("fromAddr") String fromAddr, @Param("subject") String subject, @Param("now") Instant now);
 
 	int complete(@Param("id") long id, @Param("owner") String owner, @Param("status") InboundStatus status,
-			@Param("reasons") String reasons, @Param("now") Instant now);
+			@Param("reasons") String reasons, @Param("unitId") Long unitId, @Param("now") Instant now);
+
+	void purge(@Param("id") long id, @Param("subject") String subject);
 
 	int fail(@Param("id") long id, @Param("owner") String owner, @Param("error") String error, @Param("quarantine") boolean quarantine,
 			@Param("reason") String reason, @Param("retryAt") Instant retryAt, @Param("now") Instant now);

@@ -22,6 +22,12 @@ public class InboundMessages {
 
 	static final int MAX_SUBJECT = 1000;
 
+	/** The reason code of a message recorded at receipt without its body (over the size limit). */
+	public static final String TOO_LARGE = "MESSAGE_TOO_LARGE";
+
+	/** What remains of the subject of a purged (classified) message. */
+	public static final String PURGED_SUBJECT = "（含密级标志，内容已删除）";
+
 	private final InboundMapper mapper;
 
 	private final Clock clock;
@@ -76,7 +82,32 @@ public class InboundMessages {
 	/** The outcome of processing. False when the lease was lost (another node owns the message now). */
 	@Transactional
 	public boolean complete(long id, String owner, InboundStatus status, Collection<String> reasonCodes) {
-		return mapper.complete(id, owner, status, reasonCodes.isEmpty() ? null : String.join(",", reasonCodes), clock.instant()) > 0;
+		return complete(id, owner, status, reasonCodes, null);
+	}
+
+	/** The outcome, with the unit the message counts for in the statistics. */
+	@Transactional
+	public boolean complete(long id, String owner, InboundStatus status, Collection<String> reasonCodes, Long unitId) {
+		return mapper.complete(id, owner, status, reasonCodes.isEmpty() ? null : String.join(",", reasonCodes), unitId,
+				clock.instant()) > 0;
+	}
+
+	/**
+	 * Removes a classified message's content from the tables: the decoded subject and the part rows; the raw
+	 * blob reference is cleared. Returns the archive blobs the caller must delete (raw message and parts).
+	 */
+	@Transactional
+	public List<String> purge(long id) {
+		var shas = new java.util.LinkedHashSet<String>();
+		find(id).map(InboundMail::rawBlob).ifPresent(shas::add);
+		mapper.parts(id).forEach(p -> {
+			if (p.blobRef() != null) {
+				shas.add(p.blobRef());
+			}
+		});
+		mapper.deleteParts(id);
+		mapper.purge(id, PURGED_SUBJECT);
+		return List.copyOf(shas);
 	}
 
 	/**

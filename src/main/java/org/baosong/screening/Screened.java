@@ -8,9 +8,11 @@ import org.baosong.registry.Unit;
 
 /**
  * The verdict with what the rules established on the way, for filing and replies: the subject line (when
- * it could be read), the registered sender, the unit the message counts for, and each attachment's role.
+ * it could be read), the registered sender, the unit the message counts for, each attachment's role, and the
+ * report's text where it is known (the body of a body-only report).
  */
-public record Screened(Verdict verdict, SubjectLine subject, SenderMatch sender, Unit unit, List<Attachment> attachments) {
+public record Screened(Verdict verdict, SubjectLine subject, SenderMatch sender, Unit unit, List<Attachment> attachments,
+		String reportText) {
 
 	/** @param role REPORT, PHOTO, SUPPORTING, ARCHIVE or UNSUPPORTED */
 	public record Attachment(MailPart part, String role) {

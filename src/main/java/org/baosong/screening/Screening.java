@@ -53,12 +53,14 @@ public class Screening {
 		}
 		var verdict = findings.verdict();
 		if (verdict.outcome() == Outcome.IGNORED || verdict.outcome() == Outcome.QUARANTINED) {
-			return new Screened(verdict, null, context.sender().orElse(null), context.sender().map(m -> m.unit()).orElse(null), List.of());
+			return new Screened(verdict, null, context.sender().orElse(null), context.sender().map(m -> m.unit()).orElse(null), List.of(),
+					null);
 		}
 		var attachments = new java.util.ArrayList<Screened.Attachment>();
 		context.attachments().forEach((kind, parts) -> parts.forEach(p -> attachments.add(new Screened.Attachment(p, kind.name()))));
 		attachments.sort(java.util.Comparator.comparing(a -> a.part().path()));
 		var sender = context.sender().orElse(null);
-		return new Screened(verdict, context.subject().line(), sender, sender == null ? null : sender.unit(), attachments);
+		return new Screened(verdict, context.subject().line(), sender, sender == null ? null : sender.unit(), attachments,
+				context.reportText());
 	}
 }

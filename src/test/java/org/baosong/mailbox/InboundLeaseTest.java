@@ -52,7 +52,7 @@ class InboundLeaseTest {
 
 	@Test
 	void anExpiredLeaseIsClaimedAgainAndTheOldOwnerCanNoLongerWrite() {
-		jdbc.update("UPDATE inbound_mail SET status = 'PARSED' WHERE status = 'RECEIVED'");
+		jdbc.update("UPDATE inbound_mail SET status = 'IGNORED' WHERE status = 'RECEIVED'");
 		long id = received(1, "lease-b").get(0);
 		assertThat(inbound.claim("dead#1", 10, Duration.ofMinutes(5))).containsExactly(id);
 		assertThat(inbound.claim("other#1", 10, Duration.ofMinutes(5))).as("still leased").isEmpty();
@@ -61,8 +61,8 @@ class InboundLeaseTest {
 		jdbc.update("UPDATE inbound_mail SET lease_until = '2000-01-01 00:00:00' WHERE id = ?", id);
 
 		assertThat(inbound.claim("alive#1", 10, Duration.ofMinutes(5))).containsExactly(id);
-		assertThat(inbound.complete(id, "dead#1", InboundStatus.PARSED, List.of())).isFalse();
-		assertThat(inbound.complete(id, "alive#1", InboundStatus.PARSED, List.of())).isTrue();
+		assertThat(inbound.complete(id, "dead#1", InboundStatus.IGNORED, List.of())).isFalse();
+		assertThat(inbound.complete(id, "alive#1", InboundStatus.IGNORED, List.of())).isTrue();
 	}
 
 	private static String sha256(String text) {

@@ -43,7 +43,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 /**
  * Stage 1 and 2 against real IMAP and POP3 (GreenMail) and the real database: every message that reaches
  * a mailbox is received once, archived byte for byte, recorded, and processed; crashes, other clients,
- * UIDVALIDITY resets, cut connections and hostile messages change none of that.
+ * UIDVALIDITY resets, cut connections and hostile messages change none of that. The senders here are not
+ * registered (no demo registry), so processed messages end QUARANTINED as SENDER_UNKNOWN; the rules
+ * themselves are tested elsewhere.
  */
 @GatewayTest(properties = { "baosong.demo.enabled=false", "baosong.embedded-mail.enabled=false",
 		"baosong.receiving.reconnect-initial=100ms", "baosong.receiving.reconnect-max=1s",
@@ -122,7 +124,7 @@ class MailReceivingTest {
 				"正文 镕喆堃玥");
 		deliver("main", raw, null);
 
-		var row = awaitRow("main", "<basic@test>", "PARSED");
+		var row = awaitRow("main", "<basic@test>", "QUARANTINED");
 		assertThat(row.get("sha256")).isEqualTo(sha256(served("main", "<basic@test>")));
 		try (var in = blobs.open((String) row.get("raw_blob")).orElseThrow()) {
 			assertThat(sha256(in.readAllBytes())).isEqualTo(row.get("sha256"));
@@ -135,7 +137,7 @@ class MailReceivingTest {
 	@Test
 	void aMessageReadInAnotherClientFirstIsStillReceived() throws Exception {
 		deliver("main", message("main", "<seen@test>", "已读的报送", "body"), new Flags(Flags.Flag.SEEN));
-		awaitRow("main", "<seen@test>", "PARSED");
+		awaitRow("main", "<seen@test>", "QUARANTINED");
 	}
 
 	@Test
@@ -161,7 +163,7 @@ class MailReceivingTest {
 	@Test
 	void aReceivedMessageIsMovedToTheProcessedFolderAfterItsReceipt() throws Exception {
 		deliver("moved", message("moved", "<moved@test>", "归档到已处理", "body"), null);
-		awaitRow("moved", "<moved@test>", "PARSED");
+		awaitRow("moved", "<moved@test>", "QUARANTINED");
 		GreenMailUser user = MAIL.getUserManager().getUser("moved@test.example");
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
 			MailFolder filed = MAIL.getManagers().getImapHostManager().getFolder(user, "已处理");
@@ -218,22 +220,22 @@ class MailReceivingTest {
 		PROXY.cutAfter(1_000_000);
 		deliver("proxied", large, null);
 
-		var row = awaitRow("proxied", "<large@test>", "PARSED");
+		var row = awaitRow("proxied", "<large@test>", "QUARANTINED");
 		assertThat(PROXY.cuts()).isGreaterThanOrEqualTo(1);
 		assertThat(row.get("sha256")).isEqualTo(sha256(served("proxied", "<large@test>")));
 		assertThat(count("proxied")).isEqualTo(1);
 		deliver("proxied", message("proxied", "<after@test>", "断线之后", "body"), null);
-		awaitRow("proxied", "<after@test>", "PARSED");
+		awaitRow("proxied", "<after@test>", "QUARANTINED");
 	}
 
 	@Test
 	void pop3MailIsReceivedOnceByItsUidl() throws Exception {
 		deliver("pop", message("pop", "<pop1@test>", "POP3报送一", "一"), null);
 		deliver("pop", message("pop", "<pop2@test>", "POP3报送二", "二"), null);
-		awaitRow("pop", "<pop1@test>", "PARSED");
-		awaitRow("pop", "<pop2@test>", "PARSED");
+		awaitRow("pop", "<pop1@test>", "QUARANTINED");
+		awaitRow("pop", "<pop2@test>", "QUARANTINED");
 		deliver("pop", message("pop", "<pop3@test>", "POP3报送三", "三"), null);
-		awaitRow("pop", "<pop3@test>", "PARSED");
+		awaitRow("pop", "<pop3@test>", "QUARANTINED");
 		assertThat(count("pop")).isEqualTo(3);
 		assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT uidl) FROM inbound_mail WHERE mailbox_id = 'pop'", Long.class)).isEqualTo(3);
 	}
@@ -253,8 +255,9 @@ class MailReceivingTest {
 		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
 				"SELECT COUNT(*) FROM inbound_mail WHERE mailbox_id = 'main' AND status = 'QUARANTINED' AND reason_codes = 'PARSE_FAILED'",
 				Long.class) == 1);
-		awaitRow("main", "<after-hostile@test>", "PARSED");
-		var quarantined = jdbc.queryForMap("SELECT * FROM inbound_mail WHERE mailbox_id = 'main' AND status = 'QUARANTINED'");
+		awaitRow("main", "<after-hostile@test>", "QUARANTINED");
+		var quarantined = jdbc.queryForMap(
+				"SELECT * FROM inbound_mail WHERE mailbox_id = 'main' AND status = 'QUARANTINED' AND reason_codes = 'PARSE_FAILED'");
 		assertThat((String) quarantined.get("last_error")).contains("MailParseException");
 		assertThat(blobs.exists((String) quarantined.get("raw_blob"))).isTrue();
 	}
@@ -274,7 +277,7 @@ class MailReceivingTest {
 		}
 
 		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-			.until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM inbound_mail WHERE mailbox_id = 'bulk' AND status = 'PARSED'", Long.class) == expectedIds.size());
+			.until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM inbound_mail WHERE mailbox_id = 'bulk' AND status = 'QUARANTINED'", Long.class) == expectedIds.size());
 
 		assertThat(count("bulk")).isEqualTo(expectedIds.size());
 		assertThat(new HashSet<>(jdbc.queryForList("SELECT sha256 FROM inbound_mail WHERE mailbox_id = 'bulk'", String.class)))
