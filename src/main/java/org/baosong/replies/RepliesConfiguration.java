@@ -33,6 +33,7 @@ class RepliesConfiguration {
 	JavaMailSenderImpl replySender(RepliesProperties properties, ObjectProvider<EmbeddedMailServer> embedded) {
 		var sender = new JavaMailSenderImpl();
 		var smtp = properties.smtp();
+		String envelope = properties.envelopeSender();
 		if (smtp.host() != null && !smtp.host().isBlank()) {
 			sender.setHost(smtp.host());
 			sender.setPort(smtp.port());
@@ -42,9 +43,13 @@ class RepliesConfiguration {
 		else if (embedded.getIfAvailable() != null) {
 			sender.setHost(embedded.getIfAvailable().host());
 			sender.setPort(embedded.getIfAvailable().smtpPort());
+			// GreenMail refuses the null reverse-path "<>" that real relays accept (RFC 3834 recommends it)
+			if (envelope.isBlank() || envelope.equals("<>")) {
+				envelope = embedded.getIfAvailable().address();
+			}
 		}
 		var props = new Properties();
-		props.setProperty("mail.smtp.from", properties.envelopeSender());
+		props.setProperty("mail.smtp.from", envelope);
 		props.setProperty("mail.smtp.connectiontimeout", "30000");
 		props.setProperty("mail.smtp.timeout", "60000");
 		props.setProperty("mail.smtp.writetimeout", "60000");

@@ -21,7 +21,8 @@ import org.baosong.common.ConfigurationError;
  */
 final class ReplyTemplates {
 
-	private final TemplateEngine engine = new TemplateEngine();
+	// the Spring engine evaluates with SpEL; the plain one would need OGNL on the class path
+	private final TemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine();
 
 	private final Properties reasonNames = new Properties();
 
