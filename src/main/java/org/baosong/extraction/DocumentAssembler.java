@@ -33,13 +33,22 @@ final class DocumentAssembler {
 			return ExtractedText.failed(doc.status(), doc.detectedType(), declaredType, doc.warnings());
 		}
 		List<List<String>> pages = new ArrayList<>();
+		List<String> trailing = new ArrayList<>();
 		for (String page : doc.pages()) {
-			pages.add(TextNormalizer.lines(page));
+			// a PDF's outline and form fields come after its pages: text, but not a page of its own
+			if (doc.paged() && doc.pageCount() > 0 && pages.size() >= doc.pageCount()) {
+				trailing.addAll(TextNormalizer.lines(page));
+			}
+			else {
+				pages.add(TextNormalizer.lines(page));
+			}
 		}
 		Set<String> furniture = new LinkedHashSet<>(TextNormalizer.lines(doc.headerFooter()));
 		List<List<String>> bodies = TextNormalizer.removeFurniture(pages, doc.paged(), furniture);
 		List<String> all = new ArrayList<>();
 		bodies.forEach(all::addAll);
+		Set<String> seen = new java.util.HashSet<>(all);
+		trailing.stream().filter(seen::add).forEach(all::add);
 		String text = String.join("\n", all);
 		List<String> warnings = new ArrayList<>(doc.warnings());
 		boolean textLayer = true;
