@@ -108,7 +108,7 @@ final class ChineseEncodingDetector implements EncodingDetector {
 		return pairs > 0 && lowTrail * 5 > pairs;
 	}
 
-	private static boolean decodesCleanly(byte[] b, Charset charset, boolean cut) {
+	static boolean decodesCleanly(byte[] b, Charset charset, boolean cut) {
 		CharsetDecoder decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -75,6 +75,11 @@ public final class TikaDocumentParser {
 		String detected;
 		try {
 			detected = detector.detect(tis, metadata).getBaseType().toString();
+			if (detected.equals("application/octet-stream") && LegacyText.looksLikeText(tis)) {
+				// Tika's magic only knows ASCII-compatible and UTF text; GBK and Big5 text has no magic
+				detected = "text/plain";
+				metadata.set(TikaCoreProperties.CONTENT_TYPE_PARSER_OVERRIDE, detected);
+			}
 		}
 		catch (IOException | RuntimeException ex) {
 			return ParsedDocument.failure(ExtractionStatus.FAILED, null, "type detection failed: " + describe(ex));
