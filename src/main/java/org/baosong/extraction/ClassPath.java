@@ -1,6 +1,10 @@
 package org.baosong.extraction;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * How to start a class of this application in a new JVM: with the gateway's class path when it
@@ -15,7 +19,10 @@ final class ClassPath {
 	}
 
 	static List<String> launch(Class<?> main) {
-		String classPath = System.getProperty("java.class.path");
+		// absolute: the parser process runs in its own working directory
+		String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+			.map(entry -> Path.of(entry).toAbsolutePath().toString())
+			.collect(Collectors.joining(File.pathSeparator));
 		if (runsFromBootJar(main)) {
 			return List.of("-Dloader.main=" + main.getName(), "-cp", classPath, BOOT_LAUNCHER);
 		}

@@ -61,7 +61,22 @@ final class ForkedParserPool implements ParseBackend {
 				return ParsedDocument.failure(ExtractionStatus.FAILED, null, "extraction is shutting down");
 			}
 			worker = borrow();
-			return worker.parse(content, limits, properties.timeout(), properties.noProgressTimeout());
+			if (!content.markSupported()) {
+				content = new java.io.BufferedInputStream(content, 64 * 1024);
+			}
+			content.mark(64 * 1024);
+			try {
+				return worker.parse(content, limits, properties.timeout(), properties.noProgressTimeout());
+			}
+			catch (ForkedWorker.NotDelivered ex) {
+				// an idle process that died since its last file: once more with a fresh one, if the stream allows
+				worker.kill();
+				giveBack(worker);
+				worker = null;
+				content.reset();
+				worker = borrow();
+				return worker.parse(content, limits, properties.timeout(), properties.noProgressTimeout());
+			}
 		}
 		catch (IOException ex) {
 			if (worker != null) {

@@ -34,6 +34,8 @@ final class ForkedWorker {
 
 	private int filesDone;
 
+	private volatile boolean killed;
+
 	private ForkedWorker(Process process) {
 		this.process = process;
 		this.toChild = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 64 * 1024));
@@ -95,15 +97,7 @@ final class ForkedWorker {
 			throws IOException, InterruptedException {
 		filesDone++;
 		events.removeIf(e -> e instanceof Progress);
-		Frames.writeRequestHeader(toChild, limits, "");
-		byte[] buffer = new byte[64 * 1024];
-		int n;
-		while ((n = content.read(buffer)) > 0) {
-			toChild.writeInt(n);
-			toChild.write(buffer, 0, n);
-		}
-		toChild.writeInt(0);
-		toChild.flush();
+		send(content, limits);
 		long start = System.nanoTime();
 		long deadline = start + timeout.toNanos();
 		long lastChars = -1;
@@ -138,8 +132,30 @@ final class ForkedWorker {
 		}
 	}
 
+	private void send(InputStream content, ParseLimits limits) throws IOException {
+		Frames.writeRequestHeader(toChild, limits, "");
+		byte[] buffer = new byte[64 * 1024];
+		int n;
+		while ((n = content.read(buffer)) > 0) {
+			try {
+				toChild.writeInt(n);
+				toChild.write(buffer, 0, n);
+			}
+			catch (IOException ex) {
+				throw new NotDelivered(ex);
+			}
+		}
+		try {
+			toChild.writeInt(0);
+			toChild.flush();
+		}
+		catch (IOException ex) {
+			throw new NotDelivered(ex);
+		}
+	}
+
 	boolean alive() {
-		return process.isAlive() && events.stream().noneMatch(e -> e instanceof Died);
+		return !killed && process.isAlive() && events.stream().noneMatch(e -> e instanceof Died);
 	}
 
 	int filesDone() {
@@ -151,6 +167,7 @@ final class ForkedWorker {
 	}
 
 	void kill() {
+		killed = true;
 		process.descendants().forEach(ProcessHandle::destroyForcibly);
 		process.destroyForcibly();
 	}
@@ -169,6 +186,16 @@ final class ForkedWorker {
 		catch (InterruptedException ex) {
 			kill();
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** The process was gone before it had the whole file: the file is not to blame, another process may try. */
+	static final class NotDelivered extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		NotDelivered(IOException cause) {
+			super("the parser process did not take the file: " + cause.getMessage(), cause);
 		}
 	}
 

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * zero-width characters go;</li>
  * <li>page-number lines ("- 3 -", "第3页 共5页", "3/5", "Page 3 of 5") go to header/footer;</li>
  * <li>in paged formats, a line found at the top or bottom two lines of at least half the pages
+ * (pages of more than four lines only)
  * (digits ignored, so "第3页" matches "第4页") is a running header or footer;</li>
  * <li>a line repeated right after itself is kept once.</li>
  * </ul>
@@ -76,7 +77,7 @@ final class TextNormalizer {
 			List<String> body = new ArrayList<>();
 			for (int i = 0; i < page.size(); i++) {
 				String line = page.get(i);
-				boolean edge = i < EDGE_LINES || i >= page.size() - EDGE_LINES;
+				boolean edge = hasEdges(page) && (i < EDGE_LINES || i >= page.size() - EDGE_LINES);
 				if (PAGE_NUMBER.matcher(line).matches() || (edge && running.contains(key(line)))) {
 					header.add(line);
 					continue;
@@ -95,7 +96,7 @@ final class TextNormalizer {
 		Map<String, Integer> seen = new HashMap<>();
 		for (List<String> page : pages) {
 			Set<String> edges = new LinkedHashSet<>();
-			for (int i = 0; i < page.size(); i++) {
+			for (int i = 0; hasEdges(page) && i < page.size(); i++) {
 				if (i < EDGE_LINES || i >= page.size() - EDGE_LINES) {
 					edges.add(key(page.get(i)));
 				}
@@ -110,6 +111,11 @@ final class TextNormalizer {
 			}
 		});
 		return running;
+	}
+
+	/** A page of a few lines has no header or footer to tell from its body. */
+	private static boolean hasEdges(List<String> page) {
+		return page.size() > 2 * EDGE_LINES;
 	}
 
 	private static String key(String line) {

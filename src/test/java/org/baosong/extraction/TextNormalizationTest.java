@@ -19,13 +19,15 @@ class TextNormalizationTest {
 
 	@Test
 	void runningHeadersFootersAndPageNumbersGoToHeaderFooter() {
-		List<List<String>> pages = List.of(List.of("××市人民政府办公室", "正文第一页", "- 1 -"),
-				List.of("××市人民政府办公室", "正文第二页", "- 2 -"), List.of("××市人民政府办公室", "正文第三页", "第3页 共3页"));
+		List<List<String>> pages = List.of(List.of("××市人民政府办公室", "正文第一页", "甲", "乙", "- 1 -"),
+				List.of("××市人民政府办公室", "正文第二页", "丙", "丁", "- 2 -"),
+				List.of("××市人民政府办公室", "正文第三页", "戊", "己", "第3页 共3页"));
 		Set<String> furniture = new LinkedHashSet<>();
 
 		List<List<String>> bodies = TextNormalizer.removeFurniture(pages, true, furniture);
 
-		assertThat(bodies).containsExactly(List.of("正文第一页"), List.of("正文第二页"), List.of("正文第三页"));
+		assertThat(bodies).containsExactly(List.of("正文第一页", "甲", "乙"), List.of("正文第二页", "丙", "丁"),
+				List.of("正文第三页", "戊", "己"));
 		assertThat(furniture).contains("××市人民政府办公室", "- 1 -", "第3页 共3页");
 	}
 

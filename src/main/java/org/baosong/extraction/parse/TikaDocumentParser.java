@@ -93,6 +93,16 @@ public final class TikaDocumentParser {
 		if (!DocumentTypes.accepted(detected)) {
 			return ParsedDocument.failure(ExtractionStatus.UNSUPPORTED, detected, "not a document type we read: " + detected);
 		}
+		String bomb;
+		try {
+			bomb = ZipBombGuard.check(tis, limits.maxCompressionRatio());
+		}
+		catch (IOException ex) {
+			return ParsedDocument.failure(ExtractionStatus.FAILED, detected, "cannot read the file: " + describe(ex));
+		}
+		if (bomb != null) {
+			return ParsedDocument.failure(ExtractionStatus.FAILED, detected, "zip bomb suspected: " + bomb);
+		}
 		List<String> warnings = new ArrayList<>();
 		StructureHandler handler = new StructureHandler(limits.writeLimit(), progress);
 		ParseContext context = new ParseContext();
@@ -100,7 +110,7 @@ public final class TikaDocumentParser {
 				limits.maxEmbeddedCount(), warnings);
 		configure(context, embedded);
 		parser.setAutoDetectParserConfig(new AutoDetectParserConfig(null, 1_000_000L,
-				(long) limits.maxCompressionRatio(), 1000, limits.maxEmbeddedDepth()));
+				(long) limits.maxCompressionRatio(), 1000, limits.maxEmbeddedDepth() + 2)); // ours first, with a warning
 		ExtractionStatus status = ExtractionStatus.OK;
 		boolean encrypted = false;
 		try {
