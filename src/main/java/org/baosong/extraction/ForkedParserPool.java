@@ -142,6 +142,11 @@ final class ForkedParserPool implements ParseBackend {
 			.redirectError(ProcessBuilder.Redirect.appendTo(workDir.resolve("parser.log").toFile()));
 	}
 
+	/** The processes running now, for tests and the health of the pool. */
+	List<ProcessHandle> processes() {
+		return all.stream().map(w -> ProcessHandle.of(w.pid())).flatMap(java.util.Optional::stream).toList();
+	}
+
 	@Override
 	public void close() {
 		closed = true;
