@@ -70,4 +70,31 @@ class RealDocumentsTest {
 		assertThat(ExtractedText.comparable(text.firstPage())).contains(ExtractedText.comparable(title));
 		assertThat(text.textLayer()).isTrue();
 	}
+
+	/** A Word template (.dotx) is a document like any other: report1.docx saved as a template. */
+	@org.junit.jupiter.api.Test
+	void aDotxTemplateIsReadAsADocument() throws Exception {
+		byte[] docx = HostileFiles.resource("report1.docx");
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx));
+				var zip = new java.util.zip.ZipOutputStream(out)) {
+			for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null;) {
+				byte[] bytes = in.readAllBytes();
+				if (e.getName().equals("[Content_Types].xml")) {
+					bytes = new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+						.replace("wordprocessingml.document.main+xml", "wordprocessingml.template.main+xml")
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+				}
+				zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+				zip.write(bytes);
+				zip.closeEntry();
+			}
+		}
+
+		ExtractedText text = extractor.extract(extractors.store(out.toByteArray()), "application/octet-stream", "模板.dotx");
+
+		assertThat(text.status()).isEqualTo(ExtractionStatus.OK);
+		assertThat(text.detectedType()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.template");
+		assertThat(text.title()).isEqualTo(TITLE1);
+	}
 }
