@@ -14,7 +14,15 @@ public record FilingRequest(long inboundId, String profileId, String trackingPre
 		String type, String title, String signer, String reporter, String phone, LocalDate reportDate, String reportText,
 		String commissionCode, Long supersedesId, List<String> flags, List<Attachment> attachments, Instant receivedAt, LocalDate receivedOn) {
 
-	/** @param role REPORT, PHOTO or SUPPORTING */
-	public record Attachment(String role, String filename, String storedName, String contentType, long size, String sha256) {
+	/**
+	 * @param role             REPORT, PHOTO or SUPPORTING
+	 * @param extractionStatus what text extraction found (null for photos)
+	 */
+	public record Attachment(String role, String filename, String storedName, String contentType, long size, String sha256,
+			String extractionStatus, String title, Integer pageCount, Integer charCount, String text) {
+
+		public Attachment {
+			title = title != null && title.length() > 300 ? title.substring(0, 300) : title; // the column's width
+		}
 	}
 }

@@ -91,8 +91,11 @@ class IntakeOutcomes {
 		var attachments = new ArrayList<FilingRequest.Attachment>();
 		for (var a : screened.attachments()) {
 			var p = a.part();
+			var text = screened.extractions().get(p.sha256());
 			attachments.add(new FilingRequest.Attachment(a.role(), p.filename(), p.storedName(),
-					p.detectedType() != null ? p.detectedType() : p.declaredType(), p.size(), p.sha256()));
+					p.detectedType() != null ? p.detectedType() : p.declaredType(), p.size(), p.sha256(),
+					text == null ? null : text.status().name(), text == null ? null : text.title(), text == null ? null : text.pageCount(),
+					text == null ? null : text.charCount(), text == null ? null : text.text()));
 		}
 		var receivedOn = work.inbound.receivedAt().atZone(zone).toLocalDate();
 		var request = new FilingRequest(work.inboundId, work.profile.id(), work.profile.trackingPrefix(), unit.id(),

@@ -115,7 +115,7 @@ class IntakeSteps {
 			var reason = new Reason(InboundMessages.TOO_LARGE, "邮件大小约 " + (work.inbound.size() / (1024 * 1024)) + " MB，超过报送邮箱的上限。"
 					+ "请压缩图片、删去不必要的附件，或将大文件通过其他渠道报送。");
 			work.screened = new Screened(new Verdict(Outcome.REJECTED, List.of(reason), List.of()), null, sender.orElse(null),
-					sender.map(m -> m.unit()).orElse(null), List.of(), null);
+					sender.map(m -> m.unit()).orElse(null), List.of(), null, java.util.Map.of());
 			return;
 		}
 		var receivedOn = work.inbound.receivedAt().atZone(zone).toLocalDate();
@@ -130,7 +130,7 @@ class IntakeSteps {
 			purge(work);
 		}
 		log.info("{} {} reasons={} from={} subject=\"{}\" parts={}{} {} total={}ms", work, work.outcome, work.reasonCodes,
-				work.inbound.fromAddr(), work.classified() ? InboundMessages.PURGED_SUBJECT : subjectOf(work),
+				fromOf(work), work.classified() ? InboundMessages.PURGED_SUBJECT : subjectOf(work),
 				work.parsed == null ? 0 : work.parsed.attachments().size() + work.parsed.inlineImages().size()
 						+ work.parsed.nestedMessages().size(),
 				work.trackingNo == null ? "" : " tracking=" + work.trackingNo, work.timings(), (System.nanoTime() - work.startedNanos) / 1_000_000);
@@ -147,6 +147,10 @@ class IntakeSteps {
 		}
 		log.error("ALERT inbound #{} from {} carried a classified marking: rejected, {} archived file(s) deleted; "
 				+ "the sender was told to use the confidential channel", work.inboundId, work.inbound.fromAddr(), blobsToDelete.size());
+	}
+
+	private static String fromOf(IntakeWork work) {
+		return work.parsed != null && !work.parsed.from().isEmpty() ? work.parsed.from().get(0).address() : work.inbound.fromAddr();
 	}
 
 	private static String subjectOf(IntakeWork work) {

@@ -13,7 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * The embedded GreenMail server that plays the official mailbox in the embedded default. It
  * listens on loopback only. Port 0 picks a free port (tests).
  *
- * @param password the demo account's password; unset means a random one, printed at start-up
+ * @param password     the demo account's password; unset means a random one, printed at start-up
+ * @param pollInterval how often the demo mailbox is checked even while IDLE waits (GreenMail can miss an
+ *                     IDLE notification for a message that lands as IDLE starts; this bounds the delay)
  */
 @Validated
 @ConfigurationProperties(prefix = "baosong.embedded-mail", ignoreUnknownFields = false)
@@ -23,5 +25,6 @@ public record EmbeddedMailProperties(
 		@Min(0) @Max(65535) @DefaultValue("3025") int smtpPort,
 		@Min(0) @Max(65535) @DefaultValue("3143") int imapPort,
 		@NotBlank @Email @DefaultValue("submit@baosong.test") String address,
-		String password) {
+		String password,
+		@jakarta.validation.constraints.NotNull @DefaultValue("10s") java.time.Duration pollInterval) {
 }

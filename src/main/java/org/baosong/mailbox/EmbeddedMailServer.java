@@ -30,6 +30,8 @@ public class EmbeddedMailServer implements AutoCloseable {
 
 	private final String bindAddress;
 
+	private final java.time.Duration pollInterval;
+
 	EmbeddedMailServer(EmbeddedMailProperties properties) {
 		if (!InetAddress.getLoopbackAddress().getHostAddress().equals(properties.bindAddress())
 				&& !properties.bindAddress().startsWith("127.") && !properties.bindAddress().equals("::1")) {
@@ -37,6 +39,7 @@ public class EmbeddedMailServer implements AutoCloseable {
 					"the embedded demo mailbox listens on loopback only, not on " + properties.bindAddress());
 		}
 		this.bindAddress = properties.bindAddress();
+		this.pollInterval = properties.pollInterval();
 		this.address = properties.address();
 		this.password = properties.password() != null && !properties.password().isBlank() ? properties.password()
 				: randomPassword();
@@ -79,7 +82,7 @@ public class EmbeddedMailServer implements AutoCloseable {
 	/** The mailbox definition the gateway watches: the demo account over plain IMAP on loopback. */
 	MailboxDefinition definition(String profileId) {
 		return new MailboxDefinition(MAILBOX_ID, "imap", bindAddress, imapPort(), address, password, "INBOX", null,
-				profileId, java.time.Duration.ofSeconds(30), true, org.springframework.util.unit.DataSize.ofMegabytes(50));
+				profileId, pollInterval, true, org.springframework.util.unit.DataSize.ofMegabytes(50));
 	}
 
 	@Override

@@ -4,10 +4,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * CLASSIFIED_MARKING: a 密级 marking (绝密/机密/秘密 followed by ★, or after 密级) in the subject or the body.
- * Classified information never travels over the internet (Yinchuan 第十条): the message is rejected,
- * purged from the archive, and the administrators are alerted. Attachments are checked on their first
- * page once their text is extracted; where it could not be fully read the rule fails closed.
+ * CLASSIFIED_MARKING: a 密级 marking (绝密/机密/秘密 followed by ★, or after 密级) in the subject, the body,
+ * or the first page or page header/footer of any document attachment. Classified information never
+ * travels over the internet (Yinchuan 第十条): the message is rejected, purged from the archive, and the
+ * administrators are alerted. A document whose text could not be fully read (timeout, failure,
+ * encryption, truncation, no text layer) cannot be cleared: the rule fails closed and the message is
+ * QUARANTINED for an administrator (docs/adr/0009).
  */
 final class ClassifiedMarking implements ScreeningRule {
 
@@ -21,9 +23,34 @@ final class ClassifiedMarking implements ScreeningRule {
 		if (where == null) {
 			where = find("正文", context.mail().textBody());
 		}
+		for (var document : context.documents()) {
+			if (where != null) {
+				break;
+			}
+			var text = context.extraction(document);
+			String name = "附件“" + AttachmentRules.name(document) + "”";
+			where = find(name + "首页", text.firstPage());
+			if (where == null) {
+				where = find(name + "页眉页脚", text.headerFooter());
+			}
+			if (where == null && !text.complete()) {
+				findings.quarantine(unreadCode(text), name + " could not be fully read (" + text.status() + (text.truncated() ? ", truncated" : "")
+						+ (text.textLayer() ? "" : ", no text layer") + "): the classified-marking check fails closed " + text.warnings());
+				return;
+			}
+		}
 		if (where != null) {
 			findings.reject(CODE, where);
 		}
+	}
+
+	private static String unreadCode(org.baosong.extraction.ExtractedText text) {
+		return switch (text.status()) {
+			case TIMEOUT -> "EXTRACTION_TIMEOUT";
+			case ENCRYPTED -> "ENCRYPTED_ATTACHMENT";
+			case UNSUPPORTED -> "UNSUPPORTED_ATTACHMENT";
+			default -> "EXTRACTION_FAILED";
+		};
 	}
 
 	static String find(String place, String text) {

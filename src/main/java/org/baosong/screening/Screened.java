@@ -12,7 +12,7 @@ import org.baosong.registry.Unit;
  * report's text where it is known (the body of a body-only report).
  */
 public record Screened(Verdict verdict, SubjectLine subject, SenderMatch sender, Unit unit, List<Attachment> attachments,
-		String reportText) {
+		String reportText, java.util.Map<String, org.baosong.extraction.ExtractedText> extractions) {
 
 	/** @param role REPORT, PHOTO, SUPPORTING, ARCHIVE or UNSUPPORTED */
 	public record Attachment(MailPart part, String role) {

@@ -25,15 +25,18 @@ public class Screening {
 
 	private final java.util.Map<String, SubjectParser> parsers = new java.util.concurrent.ConcurrentHashMap<>();
 
+	private final org.baosong.extraction.TextExtractor extractor;
+
 	Screening(Registry registry, ScreeningProperties properties, org.baosong.editorial.Submissions submissions,
-			org.baosong.mailbox.InboundMessages inbound) {
+			org.baosong.mailbox.InboundMessages inbound, org.baosong.extraction.TextExtractor extractor) {
 		this.registry = registry;
+		this.extractor = extractor;
 		this.chain = ScreeningRules.chain(properties.loopId(), submissions, inbound);
 	}
 
 	public Screened screen(ScreeningInput input) {
 		var context = new ScreeningContext(input, registry, parsers.computeIfAbsent(input.profile().id(),
-				id -> new SubjectParser(input.profile().subject(), key -> registry.unitByNameOrAlias(key).isPresent())));
+				id -> new SubjectParser(input.profile().subject(), key -> registry.unitByNameOrAlias(key).isPresent())), extractor);
 		var findings = new Findings();
 		for (ScreeningRules.Entry entry : chain) {
 			try {
@@ -54,13 +57,13 @@ public class Screening {
 		var verdict = findings.verdict();
 		if (verdict.outcome() == Outcome.IGNORED || verdict.outcome() == Outcome.QUARANTINED) {
 			return new Screened(verdict, null, context.sender().orElse(null), context.sender().map(m -> m.unit()).orElse(null), List.of(),
-					null);
+					null, java.util.Map.of());
 		}
 		var attachments = new java.util.ArrayList<Screened.Attachment>();
 		context.attachments().forEach((kind, parts) -> parts.forEach(p -> attachments.add(new Screened.Attachment(p, kind.name()))));
 		attachments.sort(java.util.Comparator.comparing(a -> a.part().path()));
 		var sender = context.sender().orElse(null);
 		return new Screened(verdict, context.subject().line(), sender, sender == null ? null : sender.unit(), attachments,
-				context.reportText());
+				context.reportText(), context.extractions());
 	}
 }

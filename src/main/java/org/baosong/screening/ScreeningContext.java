@@ -12,6 +12,9 @@ import org.baosong.profile.JurisdictionProfile;
 import org.baosong.registry.Registry;
 import org.baosong.registry.SenderMatch;
 import org.baosong.registry.Unit;
+import org.baosong.extraction.ExtractedText;
+import org.baosong.extraction.ExtractionStatus;
+import org.baosong.extraction.TextExtractor;
 
 /** What the rules look at, with the lookups they share computed once. */
 final class ScreeningContext {
@@ -26,14 +29,36 @@ final class ScreeningContext {
 
 	private final SubjectParser parser;
 
+	private final TextExtractor extractor;
+
+	private final Map<String, ExtractedText> extracted = new java.util.LinkedHashMap<>();
+
 	private SubjectParse subject;
 
 	private Optional<Unit> subjectUnit;
 
-	ScreeningContext(ScreeningInput input, Registry registry, SubjectParser parser) {
+	ScreeningContext(ScreeningInput input, Registry registry, SubjectParser parser, TextExtractor extractor) {
 		this.input = input;
 		this.registry = registry;
 		this.parser = parser;
+		this.extractor = extractor;
+	}
+
+	/** The extracted text of a document attachment, extracted once (and cached by content hash in the extractor). */
+	ExtractedText extraction(MailPart part) {
+		return extracted.computeIfAbsent(part.sha256(), sha -> extractor.extract(sha, part.declaredType(), part.filename()));
+	}
+
+	/** The attachments whose text is read: the report and the documents beside it (not photos). */
+	List<MailPart> documents() {
+		var documents = new ArrayList<MailPart>(reports());
+		documents.addAll(attachments().get(AttachmentKind.SUPPORTING));
+		return documents;
+	}
+
+	/** What extraction found per attachment (sha256 -> text), for filing. */
+	Map<String, ExtractedText> extractions() {
+		return java.util.Collections.unmodifiableMap(extracted);
 	}
 
 	/** The subject line read by the profile's grammar. */
@@ -91,11 +116,18 @@ final class ScreeningContext {
 	}
 
 	/**
-	 * The report's text: the body for a body-only report; with an attached report, its extracted text
-	 * once extraction is wired in (until then null, and the rules that need it pass).
+	 * The report's text: the body for a body-only report; the attached report's extracted text otherwise
+	 * (null when it could not be read, or when there is more than one report).
 	 */
 	String reportText() {
-		return reports().isEmpty() ? ownBody() : null;
+		if (reports().isEmpty()) {
+			return ownBody();
+		}
+		if (reports().size() > 1) {
+			return null;
+		}
+		var text = extraction(reports().get(0));
+		return text.status() == ExtractionStatus.OK ? text.text() : null;
 	}
 
 	/** The body as the sender wrote it for this mail: without quoted text, signature and disclaimers. */

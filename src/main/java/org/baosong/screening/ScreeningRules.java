@@ -30,6 +30,7 @@ final class ScreeningRules {
 				new Entry("classified-marking", new ClassifiedMarking(), OnError.QUARANTINE),
 				new Entry("attachments", new AttachmentRules(), OnError.QUARANTINE),
 				new Entry("body-only-report", new BodyOnlyReport(), OnError.QUARANTINE),
+				new Entry("body-and-attachment", new BodyAndAttachment(), OnError.QUARANTINE),
 				new Entry("signature-block", new SignatureBlock(), OnError.QUARANTINE),
 				new Entry("duplicate", new DuplicateReport(submissions), OnError.QUARANTINE),
 				// flags for the editors

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 /**
  * SIGNATURE_BLOCK_MISSING, where the profile requires the 落款 (Guangzhou 二(四)3: the elements stand in
  * the subject and in the 落款 of the text): the text must name the 签发人, the 报送人 and the phone of the
- * subject. Checked in the mail body; when the report is attached, in the report's text once extraction
- * is wired in (until then an attached report with the block only in the attachment is not rejected).
+ * subject, in the mail body or in the attached report's text. An attached report whose text could not
+ * be read is not rejected for this (the classified-marking rule has already dealt with it).
  */
 final class SignatureBlock implements ScreeningRule {
 

@@ -60,6 +60,14 @@ class ScreeningTest {
 
 	org.baosong.mailbox.InboundMessages inbound = mock(org.baosong.mailbox.InboundMessages.class);
 
+	/** What the extractor says, per test; by default every document reads completely as a report with its 落款. */
+	java.util.function.Function<String, org.baosong.extraction.ExtractedText> extraction = sha -> readable(REPORT_BODY, "");
+
+	static org.baosong.extraction.ExtractedText readable(String text, String firstPage) {
+		return new org.baosong.extraction.ExtractedText(org.baosong.extraction.ExtractionStatus.OK, "application/msword",
+				"application/octet-stream", "标题", text, firstPage, "", 1, text.length(), false, false, true, List.of());
+	}
+
 	Screening screening;
 
 	@BeforeEach
@@ -75,7 +83,18 @@ class ScreeningTest {
 		when(registry.informantByAddress(INFORMANT)).thenReturn(Optional.of(new SenderMatch(informant, unit)));
 		when(submissions.duplicateOf(org.mockito.ArgumentMatchers.anyLong(), anyString(), org.mockito.ArgumentMatchers.any()))
 			.thenReturn(Optional.empty());
-		screening = new Screening(registry, new ScreeningProperties("baosong-gateway"), submissions, inbound);
+		org.baosong.extraction.TextExtractor extractor = new org.baosong.extraction.TextExtractor() {
+			@Override
+			public boolean applicable(String contentType) {
+				return true;
+			}
+
+			@Override
+			public org.baosong.extraction.ExtractedText extract(String sha256, String declaredType, String fileName) {
+				return extraction.apply(sha256);
+			}
+		};
+		screening = new Screening(registry, new ScreeningProperties("baosong-gateway"), submissions, inbound, extractor);
 	}
 
 	private Verdict screen(MimeMessage message) throws Exception {
@@ -281,6 +300,48 @@ class ScreeningTest {
 		var verdict = screen(mail(INFORMANT, SUBJECT, REPORT_BODY.replace("报送人：李华", "报送人：张三")));
 		assertThat(verdict.reasonCodes()).containsExactly("SIGNATURE_BLOCK_MISSING");
 		assertThat(verdict.reasons().get(0).detail()).contains("李华");
+	}
+
+	@Test
+	void aMarkingOnTheFirstPageOfAnAttachmentIsFound() throws Exception {
+		extraction = sha -> readable(REPORT_BODY, "密级：机密\n关于某事项的情况报告");
+		var verdict = screen(mail(INFORMANT, SUBJECT, "见附件。" + SIGN, document("report1.docx", "报告.docx")));
+		assertThat(verdict.reasonCodes()).contains("CLASSIFIED_MARKING");
+		assertThat(verdict.reasons()).filteredOn(r -> r.code().equals("CLASSIFIED_MARKING")).singleElement()
+			.satisfies(r -> assertThat(r.detail()).contains("报告.docx"));
+	}
+
+	@Test
+	void anAttachmentThatCannotBeFullyReadFailsClosed() throws Exception {
+		extraction = sha -> org.baosong.extraction.ExtractedText.failed(org.baosong.extraction.ExtractionStatus.TIMEOUT, "application/pdf",
+				"application/pdf", List.of("timeout after 60 s"));
+		var verdict = screen(mail(INFORMANT, SUBJECT, "见附件。" + SIGN, document("report1.pdf", "报告.pdf")));
+		assertThat(verdict.outcome()).isEqualTo(Outcome.QUARANTINED);
+		assertThat(verdict.reasonCodes()).containsExactly("EXTRACTION_TIMEOUT");
+
+		extraction = sha -> new org.baosong.extraction.ExtractedText(org.baosong.extraction.ExtractionStatus.ENCRYPTED, "application/pdf",
+				"application/pdf", null, "", "", "", 0, 0, false, true, true, List.of());
+		assertThat(screen(mail(INFORMANT, SUBJECT, "见附件。" + SIGN, document("report1.pdf", "报告.pdf"))).reasonCodes())
+			.containsExactly("ENCRYPTED_ATTACHMENT");
+	}
+
+	@Test
+	void theSignatureBlockMayStandInTheAttachedReport() throws Exception {
+		var verdict = screen(mail(INFORMANT, SUBJECT, "见附件。", document("report1.docx", "报告.docx")));
+		assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.ACCEPTED);
+		extraction = sha -> readable("越秀区推进老旧小区改造。".repeat(30), "");
+		assertThat(screen(mail(INFORMANT, SUBJECT, "见附件。", document("report1.docx", "报告.docx"))).reasonCodes())
+			.containsExactly("SIGNATURE_BLOCK_MISSING");
+	}
+
+	@Test
+	void aBodyThatIsAnotherReportThanTheAttachmentIsRejected() throws Exception {
+		String otherReport = "荔湾区开展消防安全大检查，排查隐患一百余处，督促整改到位。".repeat(8) + SIGN;
+		var verdict = screen(mail(INFORMANT, SUBJECT, otherReport, document("report1.docx", "报告.docx")));
+		assertThat(verdict.reasonCodes()).containsExactly("BODY_AND_ATTACHMENT_DIFFER");
+		// the body repeating the report is one report
+		assertThat(screen(mail(INFORMANT, SUBJECT, REPORT_BODY, document("report1.docx", "报告.docx"))).outcome())
+			.isEqualTo(Outcome.ACCEPTED);
 	}
 
 	@Test

@@ -33,6 +33,7 @@ public class GatewayTestInitializer implements ApplicationContextInitializer<Con
 				"baosong.data-dir=" + dataDir,
 				"baosong.embedded-mail.smtp-port=0",
 				"baosong.embedded-mail.imap-port=0",
+				"baosong.embedded-mail.poll-interval=1s",
 				"baosong.security.initial-admin-password=" + ADMIN_PASSWORD)
 			.applyTo(context);
 	}
