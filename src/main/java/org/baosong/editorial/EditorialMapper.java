@@ -1,6 +1,7 @@
 package org.baosong.editorial;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.ibatis.annotations.Mapper;
@@ -11,9 +12,20 @@ interface EditorialMapper {
 
 	Optional<Filing.Filed> submissionOfInbound(long inboundId);
 
+	Optional<Map<String, Object>> submission(long id);
+
+	java.util.List<Map<String, Object>> attachments(long submissionId);
+
+	java.util.List<Map<String, Object>> events(long submissionId);
+
 	Optional<Submissions.Commission> commission(@Param("profileId") String profileId, @Param("code") String code);
 
 	Optional<Long> submissionOfUnit(@Param("unitId") long unitId, @Param("trackingNo") String trackingNo);
+
+	java.util.List<Similar> simhashesSince(@Param("since") Instant since);
+
+	record Similar(String trackingNo, long simhash, long unitId) {
+	}
 
 	Optional<String> duplicateOf(@Param("unitId") long unitId, @Param("textHash") String textHash, @Param("since") Instant since);
 
@@ -33,13 +45,15 @@ interface EditorialMapper {
 		final FilingRequest r;
 		final String trackingNo;
 		final String textHash;
+		final Long simhash;
 		final String flags;
 		final Instant now;
 
-		SubmissionRow(FilingRequest r, String trackingNo, String textHash, String flags, Instant now) {
+		SubmissionRow(FilingRequest r, String trackingNo, String textHash, Long simhash, String flags, Instant now) {
 			this.r = r;
 			this.trackingNo = trackingNo;
 			this.textHash = textHash;
+			this.simhash = simhash;
 			this.flags = flags.isEmpty() ? null : flags;
 			this.now = now;
 		}
@@ -49,6 +63,7 @@ interface EditorialMapper {
 		public FilingRequest getR() { return r; }
 		public String getTrackingNo() { return trackingNo; }
 		public String getTextHash() { return textHash; }
+		public Long getSimhash() { return simhash; }
 		public String getFlags() { return flags; }
 		public Instant getNow() { return now; }
 	}

@@ -43,8 +43,8 @@ public class Filing {
 		mapper.nextTrackingNumber(request.profileId(), year);
 		long number = mapper.currentTrackingNumber(request.profileId(), year);
 		String trackingNo = String.format("%s-%d-%06d", request.trackingPrefix(), year, number);
-		var row = new EditorialMapper.SubmissionRow(request, trackingNo, textHash(request.reportText()), String.join(",", request.flags()),
-				clock.instant());
+		var row = new EditorialMapper.SubmissionRow(request, trackingNo, textHash(request.reportText()), SimHash.of(request.reportText()),
+				String.join(",", request.flags()), clock.instant());
 		mapper.insertSubmission(row);
 		mapper.insertEvent(row.id, clock.instant(), ACTOR, "FILED", null, "RECEIVED",
 				request.flags().isEmpty() ? null : "flags: " + String.join(",", request.flags()));

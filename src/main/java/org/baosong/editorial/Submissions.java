@@ -1,6 +1,7 @@
 package org.baosong.editorial;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -15,6 +16,17 @@ public class Submissions {
 
 	Submissions(EditorialMapper mapper) {
 		this.mapper = mapper;
+	}
+
+	/** A submission with its attachments (and what extraction found in each) and its audit trail. */
+	public Optional<Map<String, Object>> detail(long id) {
+		return mapper.submission(id).map(submission -> {
+			var detail = new java.util.LinkedHashMap<String, Object>();
+			detail.put("submission", submission);
+			detail.put("attachments", mapper.attachments(id));
+			detail.put("events", mapper.events(id));
+			return detail;
+		});
 	}
 
 	/** A commission (约稿) of the profile by its code, ignoring case. */
@@ -32,6 +44,21 @@ public class Submissions {
 		public boolean closed() {
 			return "CLOSED".equals(state);
 		}
+	}
+
+	/**
+	 * The tracking number of a recent submission (any unit) whose text is nearly the same (SimHash within
+	 * {@link SimHash#NEAR} bits), the closest one; the same unit's identical text is DUPLICATE, not this.
+	 */
+	public Optional<String> nearDuplicateOf(String text, Instant since) {
+		Long hash = SimHash.of(text);
+		if (hash == null) {
+			return Optional.empty();
+		}
+		return mapper.simhashesSince(since).stream()
+			.filter(s -> SimHash.distance(s.simhash(), hash) <= SimHash.NEAR)
+			.min(java.util.Comparator.comparingInt(s -> SimHash.distance(s.simhash(), hash)))
+			.map(EditorialMapper.Similar::trackingNo);
 	}
 
 	/** The tracking number of an earlier submission of the unit with the same text (see {@link Filing#textHash}) since the given time. */

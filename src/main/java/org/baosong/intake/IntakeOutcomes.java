@@ -74,8 +74,9 @@ class IntakeOutcomes {
 					replies.rejection(original(work), reasons, parsedFields(screened.subject(), screened), work.profile.office());
 				}
 			}
-			case IGNORED, QUARANTINED -> {
-				// no reply: automatic mail is never answered; quarantined mail waits for an administrator
+			case IGNORED -> linkBounce(work);
+			case QUARANTINED -> {
+				// no reply: quarantined mail waits for an administrator
 			}
 		}
 		if (!inbound.complete(work.inboundId, work.leaseOwner, InboundStatus.valueOf(verdict.outcome().name()), codes, unitId)) {
@@ -83,6 +84,29 @@ class IntakeOutcomes {
 		}
 		work.outcome = InboundStatus.valueOf(verdict.outcome().name());
 		work.reasonCodes.addAll(codes);
+	}
+
+	/** A delivery report (or a daemon's mail) that names one of our Message-IDs is linked to that outbound mail. */
+	private void linkBounce(IntakeWork work) {
+		var mail = work.parsed;
+		if (mail == null) {
+			return;
+		}
+		boolean bounce = "multipart/report".equals(mail.topContentType()) || (!mail.from().isEmpty()
+				&& mail.from().get(0).address().toLowerCase(java.util.Locale.ROOT).matches("(mailer-daemon|postmaster)@.*"));
+		if (!bounce) {
+			return;
+		}
+		var ids = new ArrayList<String>();
+		if (mail.inReplyTo() != null) {
+			ids.add(mail.inReplyTo());
+		}
+		ids.addAll(mail.references());
+		var m = java.util.regex.Pattern.compile("<[^<>\\s]+@[^<>\\s]+>").matcher(mail.textBody());
+		while (m.find()) {
+			ids.add(m.group());
+		}
+		replies.linkBounce(work.inboundId, ids);
 	}
 
 	private Filing.Filed file(IntakeWork work, Screened screened) {

@@ -26,6 +26,8 @@ interface InboundMapper {
 
 	Optional<InboundMail> find(long id);
 
+	List<InboundMessages.OutcomeRow> outcomes(@Param("from") Instant from, @Param("to") Instant to);
+
 	long countOtherWithMessageId(@Param("messageId") String messageId, @Param("id") long id);
 
 	List<InboundMail> search(@Param("f") InboundFilter filter);

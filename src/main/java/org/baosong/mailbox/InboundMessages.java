@@ -53,6 +53,14 @@ public class InboundMessages {
 		return mapper.count(filter);
 	}
 
+	/** Outcome, mailbox, unit and reasons of every message received in [from, to), for the statistics. */
+	public List<OutcomeRow> outcomes(Instant from, Instant to) {
+		return mapper.outcomes(from, to);
+	}
+
+	public record OutcomeRow(Instant receivedAt, String mailboxId, Long unitId, InboundStatus status, String reasonCodes) {
+	}
+
 	/** True when another message (other bytes, other row) came with the same Message-ID. */
 	public boolean messageIdUsedByAnother(String messageId, long inboundId) {
 		return mapper.countOtherWithMessageId(messageId, inboundId) > 0;

@@ -93,6 +93,43 @@ class SubmissionFlowTest {
 		assertThat(text(receipt)).contains((String) submission.get("tracking_no")).contains("越秀区推进老旧小区改造惠及3万户").contains("区（县级市）序列");
 	}
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
+	@Test
+	void anAttachedReportIsReadAndItsTextTitleAndCountsAreStoredAndShown() throws Exception {
+		var report = new MimeBodyPart();
+		report.attachFile(Path.of("src/test/resources/screening/report1.docx").toFile());
+		report.setFileName("越秀区老旧小区改造.docx");
+		String messageId = send("xxb.d06@demo.baosong.test", "【动态】天河区|越秀区多措并举推进老旧小区改造|签发人:王明|报送人:李华|13800138000|" + TODAY,
+				"见附件。\n\n单位：天河区政府\n签发人：王明\n报送人：李华\n联系电话：13800138000\n日期：" + TODAY, report);
+
+		var row = awaitOutcome(messageId);
+		assertThat(row.get("status")).as(String.valueOf(row.get("reason_codes"))).isEqualTo("ACCEPTED");
+		long submissionId = jdbc.queryForObject("SELECT id FROM submission WHERE inbound_id = ?", Long.class, row.get("id"));
+
+		var http = java.net.http.HttpClient.newHttpClient();
+		String auth = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:"
+				+ org.baosong.testsupport.GatewayTestInitializer.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+		var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/submissions/"
+				+ submissionId)).header("Authorization", auth).build(), java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(response.statusCode()).isEqualTo(200);
+		var detail = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
+		var attachment = detail.path("attachments").get(0);
+		assertThat(attachment.path("role").asString()).isEqualTo("REPORT");
+		assertThat(attachment.path("extractionStatus").asString()).isEqualTo("OK");
+		assertThat(attachment.path("title").asString()).isEqualTo("越秀区多措并举推进老旧小区改造惠及3万户居民");
+		assertThat(attachment.path("charCount").asInt()).isPositive();
+		assertThat(attachment.path("text").asString()).contains("累计召开居民议事会286场");
+		assertThat(detail.path("submission").path("text").asString()).contains("累计召开居民议事会286场");
+		assertThat(detail.path("events").get(0).path("kind").asString()).isEqualTo("FILED");
+
+		var stats = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/stats/outcomes?from="
+				+ TODAY + "&to=" + TODAY)).header("Authorization", auth).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(stats.statusCode()).isEqualTo(200);
+		assertThat(stats.body()).contains("\"outcome\":\"ACCEPTED\"").contains("天河区政府");
+	}
+
 	@Test
 	void aWrongMailIsAnsweredWithEveryReasonAndItsFix() throws Exception {
 		String messageId = send(INFORMANT, "【动态】越秀区|老旧小区改造进展|签发人:王明|1380013800", "请查收。" + SIGN);

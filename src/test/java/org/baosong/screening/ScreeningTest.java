@@ -83,6 +83,7 @@ class ScreeningTest {
 		when(registry.informantByAddress(INFORMANT)).thenReturn(Optional.of(new SenderMatch(informant, unit)));
 		when(submissions.duplicateOf(org.mockito.ArgumentMatchers.anyLong(), anyString(), org.mockito.ArgumentMatchers.any()))
 			.thenReturn(Optional.empty());
+		when(submissions.nearDuplicateOf(anyString(), org.mockito.ArgumentMatchers.any())).thenReturn(Optional.empty());
 		org.baosong.extraction.TextExtractor extractor = new org.baosong.extraction.TextExtractor() {
 			@Override
 			public boolean applicable(String contentType) {
