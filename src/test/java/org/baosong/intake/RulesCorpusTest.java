@@ -1,0 +1,111 @@
+package org.baosong.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.baosong.mailbox.EmbeddedMailServer;
+import org.baosong.testsupport.GatewayTest;
+import org.baosong.testsupport.RawSmtp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The rules corpus ({@code mail-fixtures/rules/}) through the real flow: each message is sent to the
+ * embedded demo mailbox over SMTP (with {@code {{TODAY}}} filled in), received, parsed, extracted and
+ * judged, and must end with exactly the expected outcome, reason codes, flags and reply.
+ */
+@GatewayTest(properties = { "baosong.demo.enabled=true", "baosong.intake.poll-interval=100ms", "baosong.replies.enabled=false" })
+class RulesCorpusTest {
+
+	static final Path CORPUS = Path.of("mail-fixtures/rules");
+
+	static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+	static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^>]+>)");
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	static Stream<Path> fixtures() throws IOException {
+		if (!Files.isDirectory(CORPUS)) {
+			return Stream.empty();
+		}
+		try (Stream<Path> files = Files.list(CORPUS)) {
+			return files.filter(p -> p.toString().endsWith(".eml")).sorted().toList().stream();
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("fixtures")
+	void endsAsExpected(Path eml) throws Exception {
+		String name = eml.getFileName().toString();
+		JsonNode expected = JsonMapper.builder().build().readTree(CORPUS.resolve(name.replace(".eml", ".expected.json")).toFile());
+		byte[] raw = today(Files.readAllBytes(eml));
+		var id = MESSAGE_ID.matcher(new String(raw, StandardCharsets.ISO_8859_1));
+		assertThat(id.find()).as(name + " has a Message-ID").isTrue();
+		String messageId = id.group(1);
+
+		RawSmtp.send(mailServer.smtpPort(), "fixtures@test.example", mailServer.address(), raw);
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+				"SELECT COUNT(*) FROM inbound_mail WHERE message_id = ? AND status <> 'RECEIVED'", Long.class, messageId) == 1);
+		var row = jdbc.queryForMap("SELECT * FROM inbound_mail WHERE message_id = ?", messageId);
+
+		String what = name + " (" + expected.path("description").asString() + ")";
+		var codes = row.get("reason_codes") == null ? new TreeSet<String>()
+				: new TreeSet<>(Arrays.asList(((String) row.get("reason_codes")).split(",")));
+		var flags = strings(expected.path("flags"));
+		var reasons = strings(expected.path("reasons"));
+		assertThat(row.get("status")).as(what + ": outcome, reasons " + codes).isEqualTo(expected.path("outcome").asString());
+		var expectedCodes = new TreeSet<>(reasons);
+		expectedCodes.addAll(flags);
+		assertThat(codes).as(what + ": reasons and flags").isEqualTo(expectedCodes);
+
+		String reply = expected.path("reply").isNull() ? null : expected.path("reply").asString();
+		List<String> kinds = jdbc.queryForList("SELECT kind FROM outbound_mail WHERE inbound_id = ?", String.class, row.get("id"));
+		if (reply == null) {
+			assertThat(kinds).as(what + ": no reply").isEmpty();
+		}
+		else {
+			assertThat(kinds).as(what + ": reply").containsExactly(reply);
+		}
+	}
+
+	private static byte[] today(byte[] raw) {
+		String text = new String(raw, StandardCharsets.UTF_8);
+		if (!text.contains("{{TODAY")) {
+			return raw;
+		}
+		return text.replace("{{TODAY_CN}}", TODAY.format(DateTimeFormatter.ofPattern("yyyy年M月d日")))
+			.replace("{{TODAY}}", TODAY.toString())
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static List<String> strings(JsonNode array) {
+		var out = new ArrayList<String>();
+		array.forEach(n -> out.add(n.asString()));
+		return out;
+	}
+}
