@@ -68,10 +68,15 @@ class RulesCorpusTest {
 		assertThat(id.find()).as(name + " has a Message-ID").isTrue();
 		String messageId = id.group(1);
 
+		// the row is found as the next one received: a message that cannot be parsed never gets its Message-ID recorded
+		long before = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM inbound_mail", Long.class);
 		RawSmtp.send(mailServer.smtpPort(), "fixtures@test.example", mailServer.address(), raw);
 		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-				"SELECT COUNT(*) FROM inbound_mail WHERE message_id = ? AND status <> 'RECEIVED'", Long.class, messageId) == 1);
-		var row = jdbc.queryForMap("SELECT * FROM inbound_mail WHERE message_id = ?", messageId);
+				"SELECT COUNT(*) FROM inbound_mail WHERE id > ? AND status <> 'RECEIVED'", Long.class, before) == 1);
+		var row = jdbc.queryForMap("SELECT * FROM inbound_mail WHERE id > ?", before);
+		if (row.get("message_id") != null) {
+			assertThat(row.get("message_id")).isEqualTo(messageId);
+		}
 
 		String what = name + " (" + expected.path("description").asString() + ")";
 		var codes = row.get("reason_codes") == null ? new TreeSet<String>()

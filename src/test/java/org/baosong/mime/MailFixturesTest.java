@@ -41,7 +41,8 @@ class MailFixturesTest {
 
 	static Stream<Path> fixtures() throws IOException {
 		try (Stream<Path> files = Files.walk(FIXTURES)) {
-			return files.filter(p -> p.toString().endsWith(".eml")).filter(p -> Files.exists(sidecar(p))).sorted().toList().stream();
+			return files.filter(p -> p.toString().endsWith(".eml")).filter(p -> Files.exists(sidecar(p)))
+				.filter(p -> !meantToBreakTheParser(p)).sorted().toList().stream();
 		}
 	}
 
@@ -76,6 +77,16 @@ class MailFixturesTest {
 		assertThat(mail.nestedMessages()).as(what + ": nested messages").hasSize(expected.path("nestedMessages").asInt());
 		assertThat(squeeze(mail.textBody())).as(what + ": body").contains(squeeze(expected.path("bodyExcerpt").asString()));
 		assertThat(mail.textBody()).as(what + ": no replacement characters").doesNotContain("\uFFFD");
+	}
+
+	/** The rules corpus holds a message built to exceed the parser's limits (PARSE_FAILED): nothing to decode there. */
+	private static boolean meantToBreakTheParser(Path eml) {
+		try {
+			return Files.readString(sidecar(eml)).contains("\"PARSE_FAILED\"");
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private static Path sidecar(Path eml) {
