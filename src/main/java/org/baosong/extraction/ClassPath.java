@@ -31,7 +31,11 @@ final class ClassPath {
 
 	private static boolean runsFromBootJar(Class<?> main) {
 		var source = main.getProtectionDomain().getCodeSource();
-		return source != null && source.getLocation() != null
-				&& source.getLocation().toString().contains("!/BOOT-INF/");
+		return source != null && source.getLocation() != null && isBootJarLocation(source.getLocation().toString());
+	}
+
+	/** Boot 3.2+ names classes in an executable jar "jar:nested:/app.jar/!BOOT-INF/classes/!/" (older: ".../app.jar!/BOOT-INF/"). */
+	static boolean isBootJarLocation(String location) {
+		return location.contains("BOOT-INF");
 	}
 }
