@@ -23,7 +23,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 
 import org.junit.jupiter.api.Test;
 
@@ -239,24 +238,8 @@ class SubmissionFlowTest {
 	// ---- helpers ----
 
 	private String send(String from, String subject, String body, Object... extras) throws Exception {
-		var message = new MimeMessage(Session.getInstance(new Properties()));
-		message.setFrom(from);
-		message.setRecipients(Message.RecipientType.TO, mailServer.address());
-		message.setSubject(subject, "UTF-8");
-		var parts = Stream.of(extras).filter(MimeBodyPart.class::isInstance).map(MimeBodyPart.class::cast).toList();
-		if (parts.isEmpty()) {
-			message.setText(body, "UTF-8");
-		}
-		else {
-			var multipart = new MimeMultipart();
-			var text = new MimeBodyPart();
-			text.setText(body, "UTF-8");
-			multipart.addBodyPart(text);
-			for (MimeBodyPart part : parts) {
-				multipart.addBodyPart(part);
-			}
-			message.setContent(multipart);
-		}
+		var parts = Stream.of(extras).filter(MimeBodyPart.class::isInstance).map(MimeBodyPart.class::cast).toArray(MimeBodyPart[]::new);
+		var message = org.baosong.testsupport.TestMails.mail(from, mailServer.address(), subject, body, parts);
 		message.setSentDate(new Date());
 		message.saveChanges();
 		String messageId = "<" + java.util.UUID.randomUUID() + "@unit.test>";

@@ -12,14 +12,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -107,24 +104,7 @@ class ScreeningTest {
 	}
 
 	private static MimeMessage mail(String from, String subject, String body, MimeBodyPart... attachments) throws Exception {
-		var message = new MimeMessage(Session.getInstance(new Properties()));
-		message.setFrom(from);
-		message.setRecipients(jakarta.mail.Message.RecipientType.TO, "submit@baosong.test");
-		message.setSubject(subject, "UTF-8");
-		if (attachments.length == 0) {
-			message.setText(body, "UTF-8");
-		}
-		else {
-			var multipart = new MimeMultipart();
-			var text = new MimeBodyPart();
-			text.setText(body, "UTF-8");
-			multipart.addBodyPart(text);
-			for (MimeBodyPart a : attachments) {
-				multipart.addBodyPart(a);
-			}
-			message.setContent(multipart);
-		}
-		return message;
+		return org.baosong.testsupport.TestMails.mail(from, "submit@baosong.test", subject, body, attachments);
 	}
 
 	private static MimeBodyPart file(String name, byte[] bytes, String declaredType) throws Exception {
