@@ -43,6 +43,12 @@ class IntakeSteps {
 
 	private final Registry registry;
 
+	private final org.baosong.screening.ScreeningProperties screeningProperties;
+
+	private final org.baosong.mailbox.MailboxPurge mailboxPurge;
+
+	private final org.baosong.replies.Replies replies;
+
 	private final IntakeOutcomes outcomes;
 
 	private final Mailboxes mailboxes;
@@ -52,8 +58,13 @@ class IntakeSteps {
 	private final java.time.ZoneId zone;
 
 	IntakeSteps(InboundMessages inbound, BlobStore blobs, MailParser parser, Screening screening, IntakeOutcomes outcomes,
-			Mailboxes mailboxes, ProfileCatalog profiles, org.baosong.common.BaosongProperties properties, Registry registry) {
+			Mailboxes mailboxes, ProfileCatalog profiles, org.baosong.common.BaosongProperties properties, Registry registry,
+			org.baosong.screening.ScreeningProperties screeningProperties, org.baosong.mailbox.MailboxPurge mailboxPurge,
+			org.baosong.replies.Replies replies) {
 		this.registry = registry;
+		this.screeningProperties = screeningProperties;
+		this.mailboxPurge = mailboxPurge;
+		this.replies = replies;
 		this.inbound = inbound;
 		this.blobs = blobs;
 		this.parser = parser;
@@ -145,8 +156,17 @@ class IntakeSteps {
 		for (String sha : blobsToDelete) {
 			blobs.delete(sha);
 		}
-		log.error("ALERT inbound #{} from {} carried a classified marking: rejected, {} archived file(s) deleted; "
-				+ "the sender was told to use the confidential channel", work.inboundId, work.inbound.fromAddr(), blobsToDelete.size());
+		boolean deletedOnServer = screeningProperties.purgeFromMailbox() && mailboxPurge.delete(work.inbound);
+		log.error("ALERT inbound #{} from {} carried a classified marking: rejected, {} archived file(s) deleted{}; "
+				+ "the sender was told to use the confidential channel", work.inboundId, fromOf(work), blobsToDelete.size(),
+				deletedOnServer ? ", deleted from the mailbox" : "");
+		for (String admin : screeningProperties.alertAddresses()) {
+			replies.alert(work.inboundId, admin, "【报送系统警示】收到含密级标志的邮件（编号 " + work.inboundId + "）",
+					"报送邮箱收到一封含密级标志的邮件，已退回发件人并从报送系统中删除，仅保留记录。\n\n"
+							+ "记录编号：" + work.inboundId + "\n发件人：" + fromOf(work) + "\n收到时间：" + work.inbound.receivedAt()
+							+ "\n邮箱：" + work.inbound.mailboxId() + (deletedOnServer ? "（已从邮箱中删除）" : "（邮箱中的原邮件请按保密规定处理）")
+							+ "\n\n本邮件不含原邮件的任何内容。");
+		}
 	}
 
 	private static String fromOf(IntakeWork work) {

@@ -155,11 +155,11 @@ class CursorImapMailReceiver extends ImapMailReceiver {
 			profile.add(FetchProfile.Item.FLAGS);
 			folder.fetch(messages, profile);
 		}
-		Map<Integer, byte[]> prefetched = prefetch.fetch(folder, messages);
+		Map<Long, byte[]> prefetched = prefetch.fetch(folder, messages);
 		monitor.polled(mailbox.id());
 		var out = new Object[messages.length];
 		for (int i = 0; i < messages.length; i++) {
-			byte[] raw = prefetched.get(messages[i].getMessageNumber());
+			byte[] raw = prefetched.get(folder.getUID(messages[i]));
 			out[i] = raw == null ? messages[i]
 					: MessageBuilder.withPayload(messages[i]).setHeader(PrefetchedBodies.HEADER, raw).build();
 		}

@@ -18,7 +18,9 @@ import org.eclipse.angus.mail.imap.protocol.MessageSet;
  * Fetches the raw bytes of small messages several at a time, one {@code FETCH <set> BODY.PEEK[]} per
  * group, instead of one round trip per message. Bounded: only messages up to {@code maxMessage}
  * bytes (RFC822.SIZE), and at most {@code perPass} bytes held per pass; everything else is streamed
- * message by message. The bytes are the server's, untouched, as the archive needs them.
+ * message by message. The bytes are the server's, untouched, as the archive needs them. They are keyed
+ * by UID: a message expunged meanwhile (by another client, or by a purge) renumbers the others, so a
+ * sequence number may name another message by the time the bytes are used.
  */
 final class PrefetchedBodies {
 
@@ -33,8 +35,8 @@ final class PrefetchedBodies {
 		this.perPass = perPass;
 	}
 
-	/** Message number to raw bytes, for the messages that were prefetched. */
-	Map<Integer, byte[]> fetch(IMAPFolder folder, Message[] messages) throws MessagingException {
+	/** UID to raw bytes, for the messages that were prefetched. */
+	Map<Long, byte[]> fetch(IMAPFolder folder, Message[] messages) throws MessagingException {
 		var numbers = new ArrayList<Integer>();
 		long total = 0;
 		for (Message message : messages) {
@@ -49,13 +51,15 @@ final class PrefetchedBodies {
 		}
 		int[] set = numbers.stream().mapToInt(Integer::intValue).toArray();
 		@SuppressWarnings("unchecked")
-		Map<Integer, byte[]> bodies = (Map<Integer, byte[]>) folder.doCommand(protocol -> {
-			Response[] responses = protocol.fetch(MessageSet.createMessageSets(set), "BODY.PEEK[]");
-			var out = new HashMap<Integer, byte[]>();
+		Map<Long, byte[]> bodies = (Map<Long, byte[]>) folder.doCommand(protocol -> {
+			Response[] responses = protocol.fetch(MessageSet.createMessageSets(set), "UID BODY.PEEK[]");
+			var out = new HashMap<Long, byte[]>();
 			List<Response> others = new ArrayList<>();
 			for (Response response : responses) {
-				if (response instanceof FetchResponse fetch && fetch.getItem(BODY.class) != null) {
-					out.put(fetch.getNumber(), fetch.getItem(BODY.class).getByteArray().getNewBytes());
+				if (response instanceof FetchResponse fetch && fetch.getItem(BODY.class) != null
+						&& fetch.getItem(org.eclipse.angus.mail.imap.protocol.UID.class) != null) {
+					out.put(fetch.getItem(org.eclipse.angus.mail.imap.protocol.UID.class).uid,
+							fetch.getItem(BODY.class).getByteArray().getNewBytes());
 				}
 				else {
 					others.add(response);

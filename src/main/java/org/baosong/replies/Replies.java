@@ -145,6 +145,25 @@ public class Replies {
 		return "In-Reply-To: " + original.messageId() + "\nReferences: " + String.join(" ", refs);
 	}
 
+	/**
+	 * Queues an alert for an administrator about a message (no content of the message in it). One per
+	 * message and address.
+	 */
+	@Transactional
+	public boolean alert(long inboundId, String to, String subject, String body) {
+		var row = new OutboundMapper.OutboundRow();
+		row.kind = "ALERT";
+		row.dedupKey = "inbound:" + inboundId + ":ALERT:" + to;
+		row.toAddr = to;
+		row.subject = subject;
+		row.bodyText = body;
+		row.messageId = "<" + UUID.randomUUID() + "@" + properties.messageIdDomain() + ">";
+		row.status = "PENDING";
+		row.createdAt = clock.instant();
+		row.nextAttemptAt = row.createdAt;
+		return mapper.insert(row) == 1;
+	}
+
 	/** Links a bounce to the reply it answers, when it names one of our Message-IDs. True when linked. */
 	@Transactional
 	public boolean linkBounce(long inboundId, List<String> referencedMessageIds) {

@@ -39,7 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * correct mail is filed and answered with a receipt, a wrong one is answered with every reason and its
  * fix, automatic and unknown mail is never answered, limits hold, and classified content leaves no trace.
  */
-@GatewayTest(properties = { "baosong.demo.enabled=true", "baosong.intake.poll-interval=100ms", "baosong.replies.send-interval=200ms" })
+@GatewayTest(properties = { "baosong.demo.enabled=true", "baosong.intake.poll-interval=100ms", "baosong.replies.send-interval=200ms",
+		"baosong.screening.purge-from-mailbox=true", "baosong.screening.alert-addresses=security@office.test" })
 class SubmissionFlowTest {
 
 	static final String INFORMANT = "xxb.d01@demo.baosong.test";
@@ -222,6 +223,12 @@ class SubmissionFlowTest {
 		assertThat(text(reply)).contains("机要渠道").doesNotContain(marker);
 		assertThat(reply.getSubject()).doesNotContain(marker);
 
+		// the administrators were alerted (without the content), and the mailbox holds no copy
+		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> !alerts().isEmpty());
+		assertThat(alerts().get(0).getSubject()).contains("含密级标志").doesNotContain(marker);
+		assertThat(text(alerts().get(0))).doesNotContain(marker);
+		assertThat(submissionMailboxHolds(messageId)).isFalse();
+
 		for (String table : List.of("inbound_mail", "inbound_part", "outbound_mail", "submission", "submission_event", "score_entry")) {
 			for (var r : jdbc.queryForList("SELECT * FROM " + table)) {
 				assertThat(r.values().toString()).as(table).doesNotContain(marker);
@@ -293,6 +300,43 @@ class SubmissionFlowTest {
 			store.close();
 		}
 		return found;
+	}
+
+	private List<MimeMessage> alerts() throws Exception {
+		var found = new ArrayList<MimeMessage>();
+		Store store = Session.getInstance(new Properties()).getStore("imap");
+		store.connect(mailServer.host(), mailServer.imapPort(), "security@office.test", "security@office.test");
+		try {
+			Folder inbox = store.getFolder("INBOX");
+			inbox.open(Folder.READ_ONLY);
+			for (Message message : inbox.getMessages()) {
+				found.add(new MimeMessage((MimeMessage) message));
+			}
+			inbox.close(false);
+		}
+		finally {
+			store.close();
+		}
+		return found;
+	}
+
+	private boolean submissionMailboxHolds(String messageId) throws Exception {
+		Store store = Session.getInstance(new Properties()).getStore("imap");
+		store.connect(mailServer.host(), mailServer.imapPort(), mailServer.address(), mailServer.password());
+		try {
+			Folder inbox = store.getFolder("INBOX");
+			inbox.open(Folder.READ_ONLY);
+			for (Message message : inbox.getMessages()) {
+				String[] ids = message.getHeader("Message-ID");
+				if (ids != null && ids[0].contains(messageId)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		finally {
+			store.close();
+		}
 	}
 
 	private static String text(MimeMessage message) throws IOException, jakarta.mail.MessagingException {

@@ -92,7 +92,7 @@ class ScreeningTest {
 				return extraction.apply(sha256);
 			}
 		};
-		screening = new Screening(registry, new ScreeningProperties("baosong-gateway"), submissions, inbound, extractor);
+		screening = new Screening(registry, new ScreeningProperties("baosong-gateway", List.of(), false), submissions, inbound, extractor);
 	}
 
 	private Verdict screen(MimeMessage message) throws Exception {
