@@ -44,6 +44,7 @@ enum AttachmentKind {
 
 	/** Containers whose detected type says nothing about the document inside: decide by the extension. */
 	private static final Set<String> GENERIC_CONTAINERS = Set.of("application/x-tika-msoffice", "application/x-tika-ooxml",
+			"application/x-tika-ooxml-protected",
 			"application/octet-stream");
 
 	static AttachmentKind of(MailPart part, boolean spreadsheetsAreReports) {
