@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param password     the demo account's password; unset means a random one, printed at start-up
  * @param pollInterval how often the demo mailbox is checked even while IDLE waits (GreenMail can miss an
  *                     IDLE notification for a message that lands as IDLE starts; this bounds the delay)
+ * @param maxMessageSize larger messages are recorded without their body and rejected
  */
 @Validated
 @ConfigurationProperties(prefix = "baosong.embedded-mail", ignoreUnknownFields = false)
@@ -26,5 +27,6 @@ public record EmbeddedMailProperties(
 		@Min(0) @Max(65535) @DefaultValue("3143") int imapPort,
 		@NotBlank @Email @DefaultValue("submit@baosong.test") String address,
 		String password,
-		@jakarta.validation.constraints.NotNull @DefaultValue("10s") java.time.Duration pollInterval) {
+		@jakarta.validation.constraints.NotNull @DefaultValue("10s") java.time.Duration pollInterval,
+		@jakarta.validation.constraints.NotNull @DefaultValue("50MB") org.springframework.util.unit.DataSize maxMessageSize) {
 }

@@ -32,6 +32,8 @@ public class EmbeddedMailServer implements AutoCloseable {
 
 	private final java.time.Duration pollInterval;
 
+	private final org.springframework.util.unit.DataSize maxMessageSize;
+
 	EmbeddedMailServer(EmbeddedMailProperties properties) {
 		if (!InetAddress.getLoopbackAddress().getHostAddress().equals(properties.bindAddress())
 				&& !properties.bindAddress().startsWith("127.") && !properties.bindAddress().equals("::1")) {
@@ -40,6 +42,7 @@ public class EmbeddedMailServer implements AutoCloseable {
 		}
 		this.bindAddress = properties.bindAddress();
 		this.pollInterval = properties.pollInterval();
+		this.maxMessageSize = properties.maxMessageSize();
 		this.address = properties.address();
 		this.password = properties.password() != null && !properties.password().isBlank() ? properties.password()
 				: randomPassword();
@@ -82,7 +85,7 @@ public class EmbeddedMailServer implements AutoCloseable {
 	/** The mailbox definition the gateway watches: the demo account over plain IMAP on loopback. */
 	MailboxDefinition definition(String profileId) {
 		return new MailboxDefinition(MAILBOX_ID, "imap", bindAddress, imapPort(), address, password, "INBOX", null,
-				profileId, pollInterval, true, org.springframework.util.unit.DataSize.ofMegabytes(50));
+				profileId, pollInterval, true, maxMessageSize);
 	}
 
 	@Override
