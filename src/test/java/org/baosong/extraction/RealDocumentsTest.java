@@ -97,4 +97,31 @@ class RealDocumentsTest {
 		assertThat(text.detectedType()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.template");
 		assertThat(text.title()).isEqualTo(TITLE1);
 	}
+
+	/**
+	 * A Word 97 template (.dot): report1.doc with the template flag (fDot, bit 0 of the FIB flags at offset
+	 * 0x0A of the WordDocument stream) set; and a WPS template (.wpt), the same compound-file layout as .wps.
+	 */
+	@org.junit.jupiter.api.Test
+	void wordAndWpsTemplatesAreReadAsDocuments() throws Exception {
+		byte[] doc = HostileFiles.resource("report1.doc");
+		var out = new java.io.ByteArrayOutputStream();
+		try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(new java.io.ByteArrayInputStream(doc))) {
+			byte[] word;
+			try (var in = fs.createDocumentInputStream("WordDocument")) {
+				word = in.readAllBytes();
+			}
+			word[0x0A] |= 0x01;
+			fs.getRoot().getEntry("WordDocument").delete();
+			fs.createDocument(new java.io.ByteArrayInputStream(word), "WordDocument");
+			fs.writeFilesystem(out);
+		}
+		ExtractedText dot = extractor.extract(extractors.store(out.toByteArray()), "application/octet-stream", "模板.dot");
+		assertThat(dot.status()).as(dot.warnings().toString()).isEqualTo(ExtractionStatus.OK);
+		assertThat(dot.title()).isEqualTo(TITLE1);
+
+		ExtractedText wpt = extractor.extract(extractors.store(HostileFiles.resource("report3.wps")), "application/octet-stream", "模板.wpt");
+		assertThat(wpt.status()).isEqualTo(ExtractionStatus.OK);
+		assertThat(ExtractedText.comparable(wpt.text())).contains(ExtractedText.comparable(PHRASES3.get(0)));
+	}
 }
