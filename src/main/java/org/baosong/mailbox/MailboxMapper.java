@@ -12,6 +12,4 @@ interface MailboxMapper {
 	void upsert(@Param("m") MailboxDefinition mailbox, @Param("now") Instant now);
 
 	int deactivateAllExcept(@Param("ids") List<String> ids, @Param("now") Instant now);
-
-	List<String> activeIds();
 }

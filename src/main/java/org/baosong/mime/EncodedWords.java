@@ -22,10 +22,6 @@ final class EncodedWords {
 	private EncodedWords() {
 	}
 
-	static boolean contains(String text) {
-		return text != null && WORD.matcher(text).find();
-	}
-
 	/** Decodes every encoded-word in {@code text}; text that is not an encoded-word is kept as it is. */
 	static String decode(String text) {
 		return decode(text, false);

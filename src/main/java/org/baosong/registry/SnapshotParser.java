@@ -20,7 +20,6 @@ import org.baosong.common.TextKeys;
 import org.baosong.profile.Sequence;
 import org.baosong.registry.RawTable.Cell;
 import org.baosong.registry.RawTable.Row;
-import org.baosong.registry.RegistryColumns.Table;
 import org.baosong.registry.RegistrySnapshot.InformantEntry;
 import org.baosong.registry.RegistrySnapshot.UnitEntry;
 
@@ -329,10 +328,6 @@ final class SnapshotParser {
 
 	private void problem(RawTable table, Row row, RegistryColumns column, String message) {
 		problems.add(new ImportProblem(table.table().sheetName, row.number(), row.cell(column).reference(), message));
-	}
-
-	static Table tableOf(RawTable table) {
-		return table.table();
 	}
 
 	private record KeyOwner(String code, int row) {

@@ -34,7 +34,7 @@ final class AttachmentRules implements ScreeningRule {
 	}
 
 	static String names(List<MailPart> parts) {
-		return parts.stream().map(AttachmentRules::name).collect(Collectors.joining("、", "“", "”")).replace("、", "”、“");
+		return parts.stream().map(AttachmentRules::name).collect(Collectors.joining("”、“", "“", "”"));
 	}
 
 	static String name(MailPart part) {

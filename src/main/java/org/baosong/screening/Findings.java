@@ -42,10 +42,6 @@ final class Findings {
 		return ignored != null || quarantined != null;
 	}
 
-	boolean rejected(String code) {
-		return rejections.stream().anyMatch(r -> r.code().equals(code));
-	}
-
 	Verdict verdict() {
 		if (quarantined != null) {
 			return new Verdict(Outcome.QUARANTINED, List.of(quarantined), List.of());

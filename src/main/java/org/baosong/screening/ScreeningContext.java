@@ -94,10 +94,6 @@ final class ScreeningContext {
 		return sender;
 	}
 
-	Registry registry() {
-		return registry;
-	}
-
 	/** The attachments by what they are to a submission. */
 	Map<AttachmentKind, List<MailPart>> attachments() {
 		if (attachments == null) {
