@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.baosong.common.BaosongProperties;
+import org.baosong.common.Role;
 import org.baosong.common.ConfigurationError;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

@@ -1,4 +1,4 @@
-package org.baosong.web.security;
+package org.baosong.common;
 
 /** The roles of the web UI (spec/editorial.md). */
 public enum Role {
