@@ -32,6 +32,9 @@ CREATE TABLE submission_version (
 
 ALTER TABLE submission ADD COLUMN claimed_at DATETIME(3) NULL;
 ALTER TABLE submission ADD COLUMN state_note VARCHAR(1000) NULL;
+-- what each flag means for this submission (e.g. NEAR_DUPLICATE: 与 GZ-2026-000012 内容相近), one "CODE\tdetail" per line
+ALTER TABLE submission ADD COLUMN flag_notes TEXT NULL;
+CREATE INDEX ix_submission_claimed ON submission (claimed_by, state);
 
 ALTER TABLE inbound_mail ADD COLUMN discarded_at DATETIME(3) NULL;
 ALTER TABLE inbound_mail ADD COLUMN discarded_by VARCHAR(64) NULL;

@@ -40,6 +40,41 @@ interface EditorialMapper {
 
 	void insertAttachment(@Param("submissionId") long submissionId, @Param("a") FilingRequest.Attachment attachment);
 
+	java.util.List<Queues.QueueItem> queue(@Param("f") Queues.Filter filter, @Param("offset") int offset, @Param("limit") int limit);
+
+	long queueCount(@Param("f") Queues.Filter filter);
+
+	java.util.List<Count> openCounts(@Param("user") String user);
+
+	/** Open submissions of one sequence and state: how many, how many flagged, how many claimed by the user. */
+	record Count(String sequenceCode, String state, long urgent, long nearDuplicate, long lateCommission, long mine, long total) {
+	}
+
+	/** Locks the row until the transaction ends (state changes are serialized per submission). */
+	Optional<Current> lockForChange(long id);
+
+	record Current(long id, String trackingNo, long inboundId, String state, String claimedBy, String type, String title, String text,
+			String unitName, String profileId) {
+	}
+
+	int changeState(@Param("id") long id, @Param("from") String from, @Param("to") String to, @Param("claimedBy") String claimedBy,
+			@Param("claimedAt") Instant claimedAt, @Param("note") String note, @Param("now") Instant now);
+
+	void changeContent(@Param("id") long id, @Param("type") String type, @Param("title") String title, @Param("text") String text,
+			@Param("now") Instant now);
+
+	void insertVersion(@Param("v") Editing.Version version);
+
+	java.util.List<Editing.Version> versions(long submissionId);
+
+	Optional<Long> idOfTrackingNo(String trackingNo);
+
+	Optional<Long> inboundIdOf(long submissionId);
+
+	java.util.List<Filing.Filed> supersededBy(long id);
+
+	Optional<Submissions.AttachmentFile> attachment(@Param("submissionId") long submissionId, @Param("attachmentId") long attachmentId);
+
 	final class SubmissionRow {
 		Long id;
 		final FilingRequest r;
@@ -47,14 +82,16 @@ interface EditorialMapper {
 		final String textHash;
 		final Long simhash;
 		final String flags;
+		final String flagNotes;
 		final Instant now;
 
-		SubmissionRow(FilingRequest r, String trackingNo, String textHash, Long simhash, String flags, Instant now) {
+		SubmissionRow(FilingRequest r, String trackingNo, String textHash, Long simhash, String flags, String flagNotes, Instant now) {
 			this.r = r;
 			this.trackingNo = trackingNo;
 			this.textHash = textHash;
 			this.simhash = simhash;
 			this.flags = flags.isEmpty() ? null : flags;
+			this.flagNotes = flagNotes;
 			this.now = now;
 		}
 
@@ -65,6 +102,7 @@ interface EditorialMapper {
 		public String getTextHash() { return textHash; }
 		public Long getSimhash() { return simhash; }
 		public String getFlags() { return flags; }
+		public String getFlagNotes() { return flagNotes; }
 		public Instant getNow() { return now; }
 	}
 }

@@ -7,6 +7,7 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.util.HexFormat;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +26,12 @@ public class Filing {
 
 	private final Clock clock;
 
-	Filing(EditorialMapper mapper, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Filing(EditorialMapper mapper, Clock clock, ApplicationEventPublisher events) {
 		this.mapper = mapper;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	public record Filed(long submissionId, String trackingNo) {
@@ -44,12 +48,21 @@ public class Filing {
 		long number = mapper.currentTrackingNumber(request.profileId(), year);
 		String trackingNo = String.format("%s-%d-%06d", request.trackingPrefix(), year, number);
 		var row = new EditorialMapper.SubmissionRow(request, trackingNo, textHash(request.reportText()), SimHash.of(request.reportText()),
-				String.join(",", request.flags()), clock.instant());
+				String.join(",", request.flagCodes()), flagNotes(request.flags()), clock.instant());
 		mapper.insertSubmission(row);
 		mapper.insertEvent(row.id, clock.instant(), ACTOR, "FILED", null, "RECEIVED",
-				request.flags().isEmpty() ? null : "flags: " + String.join(",", request.flags()));
+				request.flags().isEmpty() ? null : "flags: " + String.join(",", request.flagCodes()));
 		request.attachments().forEach(a -> mapper.insertAttachment(row.id, a));
+		events.publishEvent(new SubmissionChanged(row.id));
 		return new Filed(row.id, trackingNo);
+	}
+
+	/** One "CODE<tab>detail" line per flag that has a detail; null when none has. */
+	static String flagNotes(java.util.List<FilingRequest.Flag> flags) {
+		String notes = flags.stream().filter(f -> f.detail() != null && !f.detail().isBlank())
+			.map(f -> f.code() + "\t" + f.detail().replace('\n', ' ').replace('\t', ' '))
+			.collect(java.util.stream.Collectors.joining("\n"));
+		return notes.isEmpty() ? null : notes;
 	}
 
 	/**

@@ -8,11 +8,19 @@ import java.util.List;
  * An accepted message, ready to be filed as a submission.
  *
  * @param reportText the report's text (the body for a body-only report, the attachment's text otherwise)
- * @param flags      flag codes for the editors (URGENT, NEAR_DUPLICATE, ...)
+ * @param flags      flags for the editors (URGENT, NEAR_DUPLICATE, ...) with what each means here
  */
 public record FilingRequest(long inboundId, String profileId, String trackingPrefix, long unitId, Long informantId, String sequenceCode,
 		String type, String title, String signer, String reporter, String phone, LocalDate reportDate, String reportText,
-		String commissionCode, Long supersedesId, List<String> flags, List<Attachment> attachments, Instant receivedAt, LocalDate receivedOn) {
+		String commissionCode, Long supersedesId, List<Flag> flags, List<Attachment> attachments, Instant receivedAt, LocalDate receivedOn) {
+
+	/** A flag (URGENT, NEAR_DUPLICATE, CORRECTION ...) and what it means for this submission. */
+	public record Flag(String code, String detail) {
+	}
+
+	public List<String> flagCodes() {
+		return flags.stream().map(Flag::code).distinct().toList();
+	}
 
 	/**
 	 * @param role             REPORT, PHOTO or SUPPORTING

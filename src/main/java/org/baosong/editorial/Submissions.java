@@ -22,11 +22,45 @@ public class Submissions {
 	public Optional<Map<String, Object>> detail(long id) {
 		return mapper.submission(id).map(submission -> {
 			var detail = new java.util.LinkedHashMap<String, Object>();
-			detail.put("submission", submission);
+			detail.put("submission", utcInstants(submission));
 			detail.put("attachments", mapper.attachments(id));
-			detail.put("events", mapper.events(id));
+			detail.put("events", mapper.events(id).stream().map(Submissions::utcInstants).toList());
 			return detail;
 		});
+	}
+
+	/**
+	 * Map rows carry DATETIME columns as the driver's local date-times; the columns hold UTC (see
+	 * {@link org.baosong.common.UtcInstantTypeHandler}), so they become instants here.
+	 */
+	private static Map<String, Object> utcInstants(Map<String, Object> row) {
+		var result = new java.util.LinkedHashMap<String, Object>(row);
+		result.replaceAll((key, value) -> value instanceof java.sql.Timestamp t ? t.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC)
+				: value instanceof java.time.LocalDateTime t ? t.toInstant(java.time.ZoneOffset.UTC) : value);
+		return result;
+	}
+
+	/** The inbound message a submission was filed from. */
+	public Optional<Long> inboundIdOf(long submissionId) {
+		return mapper.inboundIdOf(submissionId);
+	}
+
+	/** The id of the submission with this tracking number (any unit), ignoring case. */
+	public Optional<Long> idOf(String trackingNo) {
+		return trackingNo == null ? Optional.empty() : mapper.idOfTrackingNo(trackingNo.strip());
+	}
+
+	/** The submissions that replace this one (更正 mails naming its tracking number). */
+	public java.util.List<Filing.Filed> supersededBy(long id) {
+		return mapper.supersededBy(id);
+	}
+
+	/** An attachment of a submission as stored in the archive. */
+	public record AttachmentFile(long id, String filename, String contentType, long size, String sha256) {
+	}
+
+	public Optional<AttachmentFile> attachment(long submissionId, long attachmentId) {
+		return mapper.attachment(submissionId, attachmentId);
 	}
 
 	/** A commission (约稿) of the profile by its code, ignoring case. */

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.baosong.common.BaosongProperties;
 import org.baosong.editorial.Filing;
 import org.baosong.editorial.FilingRequest;
+import org.baosong.editorial.Submissions;
 import org.baosong.mailbox.InboundMessages;
 import org.baosong.mailbox.InboundStatus;
 import org.baosong.profile.JurisdictionProfile;
@@ -38,11 +39,15 @@ class IntakeOutcomes {
 
 	private final Replies replies;
 
+	private final Submissions submissions;
+
 	private final ZoneId zone;
 
-	IntakeOutcomes(InboundMessages inbound, Filing filing, Ledger ledger, Replies replies, BaosongProperties properties) {
+	IntakeOutcomes(InboundMessages inbound, Filing filing, Submissions submissions, Ledger ledger, Replies replies,
+			BaosongProperties properties) {
 		this.inbound = inbound;
 		this.filing = filing;
+		this.submissions = submissions;
 		this.ledger = ledger;
 		this.replies = replies;
 		this.zone = properties.timeZone();
@@ -86,6 +91,11 @@ class IntakeOutcomes {
 		work.reasonCodes.addAll(codes);
 	}
 
+	/** The unit's submission a 更正 replaces (the rules have already checked that it is the unit's own). */
+	private Long supersedes(long unitId, String correctionOf) {
+		return correctionOf == null ? null : submissions.ofUnit(unitId, correctionOf).orElse(null);
+	}
+
 	/** A delivery report (or a daemon's mail) that names one of our Message-IDs is linked to that outbound mail. */
 	private void linkBounce(IntakeWork work) {
 		var mail = work.parsed;
@@ -125,7 +135,8 @@ class IntakeOutcomes {
 		var request = new FilingRequest(work.inboundId, work.profile.id(), work.profile.trackingPrefix(), unit.id(),
 				screened.sender() == null ? null : screened.sender().informant().id(), unit.sequenceCode(),
 				line.type(), line.title(), line.signer(), line.reporter(), line.phone(), line.date(), screened.reportText(),
-				line.commissionCode(), null, new ArrayList<>(screened.verdict().flagCodes()), attachments, work.inbound.receivedAt(), receivedOn);
+				line.commissionCode(), supersedes(unit.id(), line.correctionOf()),
+				screened.verdict().flags().stream().map(f -> new FilingRequest.Flag(f.code(), f.detail())).toList(), attachments, work.inbound.receivedAt(), receivedOn);
 		var filed = filing.file(request);
 		ledger.recordSubmission(work.profile, unit.id(), filed.submissionId(), filed.trackingNo(), receivedOn, work.inbound.receivedAt());
 		log.info("{} filed as {} for {}", work, filed.trackingNo(), unit.name());

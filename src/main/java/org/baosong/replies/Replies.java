@@ -34,6 +34,8 @@ public class Replies {
 
 	static final String REJECTION = "REJECTION";
 
+	static final String RETURN = "RETURN";
+
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
 	private final OutboundMapper mapper;
@@ -119,6 +121,12 @@ public class Replies {
 	}
 
 	private boolean queue(Original original, String kind, String reasonKey, String subject, String body) {
+		var row = row(original, kind, subject, body);
+		row.reasonKey = reasonKey;
+		return mapper.insert(row) == 1;
+	}
+
+	private OutboundMapper.OutboundRow row(Original original, String kind, String subject, String body) {
 		var row = new OutboundMapper.OutboundRow();
 		row.inboundId = original.inboundId();
 		row.kind = kind;
@@ -131,8 +139,7 @@ public class Replies {
 		row.status = "PENDING";
 		row.createdAt = clock.instant();
 		row.nextAttemptAt = row.createdAt;
-		row.reasonKey = reasonKey;
-		return mapper.insert(row) == 1;
+		return row;
 	}
 
 	/** In-Reply-To and References of the original, so that the reply sits in the sender's thread. */
@@ -143,6 +150,19 @@ public class Replies {
 		var refs = new ArrayList<>(original.references());
 		refs.add(original.messageId());
 		return "In-Reply-To: " + original.messageId() + "\nReferences: " + String.join(" ", refs);
+	}
+
+	/**
+	 * Queues the mail that returns a submission to its unit for revision, answering the unit's original
+	 * mail (same thread). One per submission (a returned submission is closed; the unit's 更正 is a new
+	 * one); not rate-limited: an editor wrote it, not a rule.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean returned(Original original, String trackingNo, String title, String unit, String comment, String office) {
+		var model = Map.<String, Object>of("trackingNo", trackingNo, "title", text(title), "unit", text(unit), "comment", text(comment),
+				"receivedAt", when(original.receivedAt()), "originalSubject", text(original.subject()), "office", office);
+		String subject = "【退回修改】" + text(title) + "（" + trackingNo + "）";
+		return queue(original, RETURN, null, subject, templates.render("returned", model));
 	}
 
 	/**
