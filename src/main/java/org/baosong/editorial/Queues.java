@@ -32,55 +32,18 @@ public class Queues {
 	}
 
 	/**
-	 * What to list. Dates are days in the office's time zone, both inclusive; an empty state set means
-	 * every state.
+	 * What to list (MyBatis reads a record's components): the state names (empty: every state), the
+	 * received-at range as instants (from inclusive, to exclusive), the order.
 	 */
-	public record Filter(Set<SubmissionState> states, String sequence, Long unitId, String type, String flag, String claimedBy,
-			LocalDate fromDay, LocalDate toDay, boolean newestFirst, ZoneId zone) {
+	public record Filter(List<String> stateNames, String sequence, Long unitId, String type, String flag, String claimedBy, Instant from,
+			Instant to, boolean newestFirst) {
 
 		public Filter {
-			states = states == null ? Set.of() : Set.copyOf(states);
+			stateNames = List.copyOf(stateNames);
 			sequence = blankToNull(sequence);
 			type = blankToNull(type);
 			flag = blankToNull(flag);
 			claimedBy = blankToNull(claimedBy);
-		}
-
-		public Instant getFrom() {
-			return fromDay == null ? null : fromDay.atStartOfDay(zone).toInstant();
-		}
-
-		public Instant getTo() {
-			return toDay == null ? null : toDay.plusDays(1).atStartOfDay(zone).toInstant();
-		}
-
-		// getters for MyBatis (records' accessors are not JavaBean getters)
-		public List<String> getStateNames() {
-			return states.stream().map(Enum::name).sorted().toList();
-		}
-
-		public String getSequence() {
-			return sequence;
-		}
-
-		public Long getUnitId() {
-			return unitId;
-		}
-
-		public String getType() {
-			return type;
-		}
-
-		public String getFlag() {
-			return flag;
-		}
-
-		public String getClaimedBy() {
-			return claimedBy;
-		}
-
-		public boolean isNewestFirst() {
-			return newestFirst;
 		}
 
 		private static String blankToNull(String value) {
@@ -88,10 +51,12 @@ public class Queues {
 		}
 	}
 
-	/** A filter in the office's time zone. */
+	/** A filter with dates as days in the office's time zone, both inclusive; an empty state set means every state. */
 	public Filter filter(Set<SubmissionState> states, String sequence, Long unitId, String type, String flag, String claimedBy,
 			LocalDate fromDay, LocalDate toDay, boolean newestFirst) {
-		return new Filter(states, sequence, unitId, type, flag, claimedBy, fromDay, toDay, newestFirst, zone);
+		return new Filter(states.stream().map(Enum::name).sorted().toList(), sequence, unitId, type, flag, claimedBy,
+				fromDay == null ? null : fromDay.atStartOfDay(zone).toInstant(),
+				toDay == null ? null : toDay.plusDays(1).atStartOfDay(zone).toInstant(), newestFirst);
 	}
 
 	public record QueueItem(long id, String trackingNo, long unitId, String unitName, String sequenceCode, String type, String title,

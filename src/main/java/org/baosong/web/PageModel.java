@@ -31,9 +31,13 @@ class PageModel {
 	/** The request's path and query without {@code page=}, ending in {@code ?} or {@code &} (already URL-encoded). */
 	@ModelAttribute("pageBase")
 	String pageBase(HttpServletRequest request) {
-		String query = request.getQueryString() == null ? "" : Arrays.stream(request.getQueryString().split("&"))
+		return pageBase(request.getRequestURI(), request.getQueryString());
+	}
+
+	static String pageBase(String path, String queryString) {
+		String query = queryString == null ? "" : Arrays.stream(queryString.split("&"))
 			.filter(p -> !p.isEmpty() && !p.startsWith("page="))
 			.collect(Collectors.joining("&"));
-		return request.getRequestURI() + "?" + (query.isEmpty() ? "" : query + "&");
+		return path + "?" + (query.isEmpty() ? "" : query + "&");
 	}
 }
