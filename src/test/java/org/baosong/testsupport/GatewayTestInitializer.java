@@ -31,7 +31,7 @@ public class GatewayTestInitializer implements ApplicationContextInitializer<Con
 				"spring.datasource.username=" + db.username(),
 				"spring.datasource.password=" + db.password(),
 				// many contexts stay cached during a run; small pools keep them under MariaDB's max_connections (151)
-				"spring.datasource.hikari.maximum-pool-size=4",
+				"spring.datasource.hikari.maximum-pool-size=6",
 				"spring.datasource.hikari.minimum-idle=1",
 				"baosong.data-dir=" + dataDir,
 				"baosong.embedded-mail.smtp-port=0",
