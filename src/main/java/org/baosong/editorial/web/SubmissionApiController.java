@@ -2,6 +2,9 @@ package org.baosong.editorial.web;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.baosong.editorial.Submissions;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +14,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** One submission as the API shows it: fields, text, attachments with what extraction found, events. */
 @RestController
+@Tag(name = "submissions")
 class SubmissionApiController {
 
 	private final Submissions submissions;
@@ -19,6 +23,7 @@ class SubmissionApiController {
 		this.submissions = submissions;
 	}
 
+	@Operation(summary = "One submission: parsed fields, text, attachments with their extracted text, events")
 	@GetMapping("/api/submissions/{id}")
 	Map<String, Object> detail(@PathVariable long id) {
 		return submissions.detail(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no submission " + id));
