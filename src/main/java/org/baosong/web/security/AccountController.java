@@ -3,6 +3,8 @@ package org.baosong.web.security;
 import java.security.Principal;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -36,7 +38,7 @@ class AccountController {
 	@PostMapping
 	String change(@RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
 			@RequestParam(defaultValue = "") String repeat, Principal principal, Model model, RedirectAttributes redirect,
-			Locale locale, jakarta.servlet.http.HttpServletResponse response) {
+			Locale locale, HttpServletResponse response) {
 		try {
 			if (!password.equals(repeat)) {
 				throw new Users.Refused("security.account.mismatch");

@@ -14,10 +14,6 @@ class LoginThrottledException extends AuthenticationException {
 		this.retryAfter = retryAfter;
 	}
 
-	Duration retryAfter() {
-		return retryAfter;
-	}
-
 	/** Whole minutes, rounded up, as the login page shows them. */
 	long minutes() {
 		return Math.max(1, (retryAfter.toSeconds() + 59) / 60);

@@ -57,6 +57,10 @@ class Users {
 	record UserView(long id, String username, String displayName, Set<Role> roles, boolean enabled) {
 	}
 
+	/** Whose password was reset, and the password made up (null when the administrator typed one). */
+	record Reset(String username, String generated) {
+	}
+
 	/** A change refused, with the message key (security bundle) and its arguments. */
 	static class Refused extends RuntimeException {
 
@@ -159,7 +163,7 @@ class Users {
 
 	/** Sets a new password (blank: made up and returned, to be shown once) and ends any lock-out. */
 	@Transactional
-	public String resetPassword(long id, String password) {
+	public Reset resetPassword(long id, String password) {
 		var user = mapper.findById(id).orElseThrow(() -> new Refused("security.users.notFound"));
 		String generated = password == null || password.isBlank() ? Passwords.generate() : null;
 		String chosen = generated != null ? generated : password;
@@ -171,7 +175,7 @@ class Users {
 				generated != null ? "password generated" : "password typed by the administrator");
 		endSessions(user.username());
 		throttle.release(user.username());
-		return generated;
+		return new Reset(user.username(), generated);
 	}
 
 	/** The user's own change: the current password proves it is them at the keyboard. */

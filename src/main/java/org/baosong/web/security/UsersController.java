@@ -81,11 +81,10 @@ class UsersController {
 	String resetPassword(@PathVariable long id, @RequestParam(required = false) String password, RedirectAttributes redirect,
 			Locale locale) {
 		try {
-			String generated = users.resetPassword(id, password);
+			Users.Reset reset = users.resetPassword(id, password);
 			redirect.addFlashAttribute("notice", messages.getMessage("security.users.passwordReset", null, locale));
-			if (generated != null) {
-				String name = users.all().stream().filter(u -> u.id() == id).map(Users.UserView::username).findFirst().orElse("");
-				redirect.addFlashAttribute("shownPassword", new ShownPassword(name, generated));
+			if (reset.generated() != null) {
+				redirect.addFlashAttribute("shownPassword", new ShownPassword(reset.username(), reset.generated()));
 			}
 		}
 		catch (Users.Refused refused) {

@@ -117,6 +117,7 @@ class UsersControllerTest {
 		assertThat(audit("USER_ROLES_CHANGED", "zhaoliu")).singleElement()
 			.satisfies(r -> assertThat(r.get("detail")).isEqualTo("VIEWER -> EDITOR,VIEWER"));
 		mvc.perform(get("/registry").session(session)).andExpect(redirectedUrl("/login?expired"));
+		assertThat(audit("LOGOUT", "zhaoliu")).singleElement().satisfies(r -> assertThat(r.get("actor")).isEqualTo("zhaoliu"));
 	}
 
 	@Test
