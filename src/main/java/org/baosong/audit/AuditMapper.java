@@ -28,4 +28,26 @@ interface AuditMapper {
 			""")
 	List<AuditLog.AuditEntry> recent(@Param("targetType") String targetType, @Param("targetId") String targetId,
 			@Param("limit") int limit);
+
+	String FILTER = """
+			<where>
+			  <if test="f.actor != null">actor = #{f.actor}</if>
+			  <if test="f.action != null">AND action = #{f.action}</if>
+			  <if test="f.targetType != null">AND target_type = #{f.targetType}</if>
+			  <if test="f.targetId != null">AND target_id = #{f.targetId}</if>
+			</where>
+			""";
+
+	@Select("<script>SELECT id, occurred_at, actor, action, target_type, target_id, detail, remote_addr FROM audit_log "
+			+ FILTER + " ORDER BY id DESC LIMIT #{limit} OFFSET #{offset}</script>")
+	List<AuditLog.AuditEntry> search(@Param("f") AuditLog.AuditFilter filter, @Param("offset") int offset, @Param("limit") int limit);
+
+	@Select("<script>SELECT COUNT(*) FROM audit_log " + FILTER + "</script>")
+	long count(@Param("f") AuditLog.AuditFilter filter);
+
+	@Select("SELECT DISTINCT action FROM audit_log ORDER BY action")
+	List<String> actions();
+
+	@Select("SELECT DISTINCT target_type FROM audit_log WHERE target_type IS NOT NULL ORDER BY target_type")
+	List<String> targetTypes();
 }

@@ -25,9 +25,4 @@ class HomeController {
 		model.addAttribute("unitCounts", registry.activeUnitsBySequence());
 		return "home";
 	}
-
-	@GetMapping("/login")
-	String login() {
-		return "login";
-	}
 }

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.baosong.common.Page;
 import org.baosong.common.Role;
 import org.baosong.editorial.Editing;
@@ -28,6 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
  * not allow it) or 400 (bad input), with the reason code.
  */
 @RestController
+@Tag(name = "submissions")
 class SubmissionApiController {
 
 	private final Submissions submissions;
@@ -42,6 +46,7 @@ class SubmissionApiController {
 		this.editing = editing;
 	}
 
+	@Operation(summary = "A queue: submissions filtered by state, sequence, unit, type, flag, claimer and date; URGENT first")
 	@GetMapping("/api/queues")
 	Page<Queues.QueueItem> queue(@RequestParam(required = false) List<String> state, @RequestParam(required = false) String sequence,
 			@RequestParam(required = false) Long unit, @RequestParam(required = false) String type,
@@ -59,6 +64,7 @@ class SubmissionApiController {
 		return queues.counts(user.getName());
 	}
 
+	@Operation(summary = "One submission: parsed fields, text, attachments with their extracted text, events")
 	@GetMapping("/api/submissions/{id}")
 	Map<String, Object> detail(@PathVariable long id) {
 		return submissions.detail(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no submission " + id));

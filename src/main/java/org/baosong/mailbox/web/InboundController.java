@@ -9,6 +9,9 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.baosong.archive.BlobStore;
 import org.baosong.common.BaosongProperties;
 import org.baosong.mailbox.InboundFilter;
@@ -36,6 +39,7 @@ import org.springframework.web.server.ResponseStatusException;
  * one message with its decoded header, its parts and a link to the raw .eml; and reprocessing.
  */
 @RestController
+@Tag(name = "inbound mail log")
 @RequestMapping("/api/inbound")
 class InboundController {
 
@@ -63,6 +67,7 @@ class InboundController {
 	}
 
 	/** Dates are the office's days ({@code baosong.time-zone}); {@code to} is inclusive. */
+	@Operation(summary = "Received messages with their outcome, newest first, filtered (administrators)")
 	@GetMapping
 	Page list(@RequestParam(required = false) InboundStatus status, @RequestParam(required = false) String mailbox,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -75,6 +80,7 @@ class InboundController {
 		return new Page(inbound.count(filter), filter.offset(), filter.limit(), inbound.search(filter));
 	}
 
+	@Operation(summary = "One received message: decoded header, parts, outcome, link to the raw message")
 	@GetMapping("/{id}")
 	Detail detail(@PathVariable long id) throws IOException {
 		InboundMail mail = inbound.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no inbound mail " + id));
@@ -94,6 +100,7 @@ class InboundController {
 		return new Detail(mail, headers, inbound.parts(id), rawLink);
 	}
 
+	@Operation(summary = "The raw message as received (.eml download)")
 	@GetMapping("/{id}/raw")
 	void raw(@PathVariable long id, HttpServletResponse response) throws IOException {
 		InboundMail mail = inbound.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no inbound mail " + id));
@@ -109,6 +116,7 @@ class InboundController {
 		}
 	}
 
+	@Operation(summary = "Put one message back into processing")
 	@PostMapping("/{id}/reprocess")
 	Map<String, Object> reprocess(@PathVariable long id) {
 		inbound.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no inbound mail " + id));
@@ -119,6 +127,7 @@ class InboundController {
 		return Map.of("requeued", requeued);
 	}
 
+	@Operation(summary = "Put every message with this status back into processing")
 	@PostMapping("/reprocess")
 	Map<String, Object> reprocessAll(@RequestParam InboundStatus status) {
 		return Map.of("requeued", inbound.requeueAll(status), "status", status);

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.baosong.common.BaosongProperties;
 import org.baosong.mailbox.InboundMessages;
 import org.baosong.registry.Registry;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * mailbox, unit and outcome, and the number of times each reason code was given.
  */
 @RestController
+@Tag(name = "statistics")
 class StatisticsController {
 
 	private final InboundMessages inbound;
@@ -44,6 +48,7 @@ class StatisticsController {
 	}
 
 	/** {@code from} and {@code to} are office days, both inclusive; at most a year. */
+	@Operation(summary = "Messages per office day, mailbox, unit and outcome, and rejection reasons per day")
 	@GetMapping("/api/stats/outcomes")
 	Statistics outcomes(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {

@@ -1,6 +1,5 @@
 package org.baosong.web.security;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,13 +90,7 @@ public class InitialUsers implements ApplicationRunner {
 	}
 
 	private static String randomPassword() {
-		String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-		var random = new SecureRandom();
-		var out = new StringBuilder();
-		for (int i = 0; i < 14; i++) {
-			out.append(alphabet.charAt(random.nextInt(alphabet.length())));
-		}
-		return out.toString();
+		return Passwords.generate();
 	}
 
 	public record Credentials(String username, String password) {

@@ -27,7 +27,12 @@ class InitialUsersTest {
 
 	private InitialUsers initialUsers(boolean demo, String adminPassword) {
 		var baosong = new BaosongProperties(Path.of("data"), ZoneOffset.UTC, new BaosongProperties.Demo(demo, Path.of("config/demo")));
-		return new InitialUsers(users, encoder, baosong, new SecurityProperties(adminPassword), clock);
+		return new InitialUsers(users, encoder, baosong, new SecurityProperties(adminPassword, throttleDefaults()), clock);
+	}
+
+	static SecurityProperties.LoginThrottle throttleDefaults() {
+		return new SecurityProperties.LoginThrottle(5, 20, java.time.Duration.ofMinutes(15), java.time.Duration.ofMinutes(1),
+				java.time.Duration.ofHours(1));
 	}
 
 	@Test
@@ -91,6 +96,36 @@ class InitialUsersTest {
 		@Override
 		public void insert(AppUser user, Instant now) {
 			inserted.add(user);
+		}
+
+		@Override
+		public Optional<AppUser> findById(long id) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public List<AppUser> all() {
+			return List.copyOf(inserted);
+		}
+
+		@Override
+		public List<AppUser> lockAll() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void updateRoles(long id, String roles, Instant now) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void updateEnabled(long id, boolean enabled, Instant now) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void updatePassword(long id, String passwordHash, Instant now) {
+			throw new UnsupportedOperationException();
 		}
 	}
 }
