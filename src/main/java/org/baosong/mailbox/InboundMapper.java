@@ -51,7 +51,19 @@ interface InboundMapper {
 
 	int requeue(@Param("ids") Collection<Long> ids);
 
-	List<Long> idsWithStatus(@Param("status") InboundStatus status);
+	List<Long> requeueableWithStatus(@Param("status") InboundStatus status);
+
+	int discard(@Param("id") long id, @Param("now") Instant now, @Param("by") String by, @Param("reason") String reason);
+
+	List<InboundMessages.StatusCount> statusCounts(@Param("ids") Collection<Long> ids);
+
+	List<InboundMessages.StatusCount> countByStatus(@Param("from") Instant from, @Param("to") Instant to);
+
+	List<InboundMessages.ReasonSet> reasonSets(@Param("status") InboundStatus status, @Param("from") Instant from, @Param("to") Instant to);
+
+	long countQuarantined();
+
+	List<InboundMessages.Backlog> backlog();
 
 	void deleteParts(long inboundId);
 

@@ -3,12 +3,17 @@ package org.baosong.mailbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.baosong.audit.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,12 +33,20 @@ public class InboundMessages {
 	/** What remains of the subject of a purged (classified) message. */
 	public static final String PURGED_SUBJECT = "（含密级标志，内容已删除）";
 
+	private static final String TARGET = "inbound_mail";
+
+	/** Ids per IN list. */
+	private static final int CHUNK = 500;
+
 	private final InboundMapper mapper;
+
+	private final AuditLog audit;
 
 	private final Clock clock;
 
-	InboundMessages(InboundMapper mapper, Clock clock) {
+	InboundMessages(InboundMapper mapper, AuditLog audit, Clock clock) {
 		this.mapper = mapper;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -128,15 +141,122 @@ public class InboundMessages {
 		return mapper.fail(id, owner, cut(error, 4000), quarantine, reasonCode, now.plus(retryAfter), now) > 0;
 	}
 
-	/** Puts messages back in the queue to be processed again from their archived raw bytes. */
+	/**
+	 * Puts messages back in the queue to be processed again from their archived raw bytes: an administrator's
+	 * act, audited. Messages without raw bytes (over-size, purged) and discarded ones are left as they are.
+	 * Returns the number put back.
+	 */
 	@Transactional
-	public int requeue(Collection<Long> ids) {
-		return ids.isEmpty() ? 0 : mapper.requeue(ids);
+	public int reprocess(Collection<Long> ids) {
+		int requeued = requeue(ids);
+		if (requeued > 0) {
+			audit.record("inbound.reprocess", TARGET, ids.size() == 1 ? ids.iterator().next() : null,
+					ids.size() == 1 ? null : requeued + " messages: " + ids);
+		}
+		return requeued;
 	}
 
+	/**
+	 * Puts every message with this outcome back in the queue (discarded ones excepted), audited as one act.
+	 * Returns the ids put back, so that the caller can follow their progress ({@link #statusCounts}).
+	 */
 	@Transactional
-	public int requeueAll(InboundStatus status) {
-		return requeue(mapper.idsWithStatus(status));
+	public List<Long> reprocessAll(InboundStatus status) {
+		List<Long> ids = mapper.requeueableWithStatus(status);
+		int requeued = requeue(ids);
+		audit.record("inbound.reprocess-all", TARGET, null, requeued + " " + status + " messages put back into processing");
+		return ids;
+	}
+
+	/**
+	 * Sets a quarantined message aside for good, with the administrator's reason (required), audited. The
+	 * row stays in the log, marked discarded. False when the message is not (or no longer) in quarantine.
+	 */
+	@Transactional
+	public boolean discard(long id, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new IllegalArgumentException("a discard needs a reason");
+		}
+		String actor = AuditLog.currentActor();
+		if (mapper.discard(id, clock.instant(), cut(actor, 64), cut(reason.strip(), 500)) == 0) {
+			return false;
+		}
+		audit.record("inbound.discard", TARGET, id, reason.strip());
+		return true;
+	}
+
+	/** How many of these messages stand at each status now (the progress of a bulk reprocessing). */
+	public Map<InboundStatus, Long> statusCounts(Collection<Long> ids) {
+		var counts = new EnumMap<InboundStatus, Long>(InboundStatus.class);
+		for (var chunk : chunks(ids)) {
+			mapper.statusCounts(chunk).forEach(c -> counts.merge(c.status(), c.count(), Long::sum));
+		}
+		return counts;
+	}
+
+	// ---- the dashboard: indexed counts only ----
+
+	/** Messages received in [from, to) per outcome (RECEIVED: still waiting); a range of the received_at index. */
+	public Map<InboundStatus, Long> countByStatus(Instant from, Instant to) {
+		var counts = new EnumMap<InboundStatus, Long>(InboundStatus.class);
+		for (InboundStatus status : InboundStatus.values()) {
+			counts.put(status, 0L);
+		}
+		mapper.countByStatus(from, to).forEach(c -> counts.put(c.status(), c.count()));
+		return counts;
+	}
+
+	/** How often each reason code was given to messages with this outcome received in [from, to), most frequent first. */
+	public Map<String, Long> reasonCounts(InboundStatus status, Instant from, Instant to) {
+		var counts = new java.util.HashMap<String, Long>();
+		for (var row : mapper.reasonSets(status, from, to)) {
+			for (String code : row.reasonCodes().split(",")) {
+				counts.merge(code.strip(), row.count(), Long::sum);
+			}
+		}
+		var sorted = new LinkedHashMap<String, Long>();
+		counts.entrySet().stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+			.forEach(e -> sorted.put(e.getKey(), e.getValue()));
+		return sorted;
+	}
+
+	/** Quarantined messages waiting for an administrator (not discarded). */
+	public long quarantined() {
+		return mapper.countQuarantined();
+	}
+
+	/** Messages received and waiting for processing, per mailbox, with the time the oldest was received. */
+	public Map<String, Backlog> backlog() {
+		var backlog = new LinkedHashMap<String, Backlog>();
+		mapper.backlog().forEach(b -> backlog.put(b.mailboxId(), b));
+		return backlog;
+	}
+
+	public record Backlog(String mailboxId, long waiting, Instant oldest) {
+	}
+
+	public record StatusCount(InboundStatus status, long count) {
+	}
+
+	public record ReasonSet(String reasonCodes, long count) {
+	}
+
+	private int requeue(Collection<Long> ids) {
+		int requeued = 0;
+		for (var chunk : chunks(ids)) {
+			requeued += mapper.requeue(chunk);
+		}
+		return requeued;
+	}
+
+	private static List<List<Long>> chunks(Collection<Long> ids) {
+		var list = List.copyOf(ids);
+		var chunks = new ArrayList<List<Long>>();
+		for (int i = 0; i < list.size(); i += CHUNK) {
+			chunks.add(list.subList(i, Math.min(list.size(), i + CHUNK)));
+		}
+		return chunks;
 	}
 
 	// ---- stage 1, used by this module's receivers ----

@@ -34,6 +34,8 @@ public class Replies {
 
 	static final String REJECTION = "REJECTION";
 
+	static final String ALERT = "ALERT";
+
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
 	private final OutboundMapper mapper;
@@ -152,7 +154,7 @@ public class Replies {
 	@Transactional
 	public boolean alert(long inboundId, String to, String subject, String body) {
 		var row = new OutboundMapper.OutboundRow();
-		row.kind = "ALERT";
+		row.kind = ALERT;
 		row.dedupKey = "inbound:" + inboundId + ":ALERT:" + to;
 		row.toAddr = to;
 		row.subject = subject;
