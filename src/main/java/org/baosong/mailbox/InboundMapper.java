@@ -55,15 +55,15 @@ interface InboundMapper {
 
 	int discard(@Param("id") long id, @Param("now") Instant now, @Param("by") String by, @Param("reason") String reason);
 
-	List<InboundMessages.StatusCount> statusCounts(@Param("ids") Collection<Long> ids);
+	List<InboundCounts.StatusCount> statusCounts(@Param("ids") Collection<Long> ids);
 
-	List<InboundMessages.StatusCount> countByStatus(@Param("from") Instant from, @Param("to") Instant to);
+	List<InboundCounts.StatusCount> countByStatus(@Param("from") Instant from, @Param("to") Instant to);
 
-	List<InboundMessages.ReasonSet> reasonSets(@Param("status") InboundStatus status, @Param("from") Instant from, @Param("to") Instant to);
+	List<InboundCounts.ReasonSet> reasonSets(@Param("status") InboundStatus status, @Param("from") Instant from, @Param("to") Instant to);
 
 	long countQuarantined();
 
-	List<InboundMessages.Backlog> backlog();
+	List<InboundCounts.Backlog> backlog();
 
 	void deleteParts(long inboundId);
 

@@ -5,11 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,7 +33,7 @@ public class InboundMessages {
 	private static final String TARGET = "inbound_mail";
 
 	/** Ids per IN list. */
-	private static final int CHUNK = 500;
+	static final int CHUNK = 500;
 
 	private final InboundMapper mapper;
 
@@ -185,63 +182,6 @@ public class InboundMessages {
 		return true;
 	}
 
-	/** How many of these messages stand at each status now (the progress of a bulk reprocessing). */
-	public Map<InboundStatus, Long> statusCounts(Collection<Long> ids) {
-		var counts = new EnumMap<InboundStatus, Long>(InboundStatus.class);
-		for (var chunk : chunks(ids)) {
-			mapper.statusCounts(chunk).forEach(c -> counts.merge(c.status(), c.count(), Long::sum));
-		}
-		return counts;
-	}
-
-	// ---- the dashboard: indexed counts only ----
-
-	/** Messages received in [from, to) per outcome (RECEIVED: still waiting); a range of the received_at index. */
-	public Map<InboundStatus, Long> countByStatus(Instant from, Instant to) {
-		var counts = new EnumMap<InboundStatus, Long>(InboundStatus.class);
-		for (InboundStatus status : InboundStatus.values()) {
-			counts.put(status, 0L);
-		}
-		mapper.countByStatus(from, to).forEach(c -> counts.put(c.status(), c.count()));
-		return counts;
-	}
-
-	/** How often each reason code was given to messages with this outcome received in [from, to), most frequent first. */
-	public Map<String, Long> reasonCounts(InboundStatus status, Instant from, Instant to) {
-		var counts = new java.util.HashMap<String, Long>();
-		for (var row : mapper.reasonSets(status, from, to)) {
-			for (String code : row.reasonCodes().split(",")) {
-				counts.merge(code.strip(), row.count(), Long::sum);
-			}
-		}
-		var sorted = new LinkedHashMap<String, Long>();
-		counts.entrySet().stream()
-			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-			.forEach(e -> sorted.put(e.getKey(), e.getValue()));
-		return sorted;
-	}
-
-	/** Quarantined messages waiting for an administrator (not discarded). */
-	public long quarantined() {
-		return mapper.countQuarantined();
-	}
-
-	/** Messages received and waiting for processing, per mailbox, with the time the oldest was received. */
-	public Map<String, Backlog> backlog() {
-		var backlog = new LinkedHashMap<String, Backlog>();
-		mapper.backlog().forEach(b -> backlog.put(b.mailboxId(), b));
-		return backlog;
-	}
-
-	public record Backlog(String mailboxId, long waiting, Instant oldest) {
-	}
-
-	public record StatusCount(InboundStatus status, long count) {
-	}
-
-	public record ReasonSet(String reasonCodes, long count) {
-	}
-
 	private int requeue(Collection<Long> ids) {
 		int requeued = 0;
 		for (var chunk : chunks(ids)) {
@@ -250,7 +190,7 @@ public class InboundMessages {
 		return requeued;
 	}
 
-	private static List<List<Long>> chunks(Collection<Long> ids) {
+	static List<List<Long>> chunks(Collection<Long> ids) {
 		var list = List.copyOf(ids);
 		var chunks = new ArrayList<List<Long>>();
 		for (int i = 0; i < list.size(); i += CHUNK) {

@@ -18,26 +18,26 @@ public class MailboxStatuses {
 
 	private final MailboxMonitor monitor;
 
-	private final InboundMessages inbound;
+	private final InboundCounts counts;
 
 	private final ReceivingProperties receiving;
 
 	private final Clock clock;
 
-	MailboxStatuses(Mailboxes mailboxes, MailboxMonitor monitor, InboundMessages inbound, ReceivingProperties receiving, Clock clock) {
+	MailboxStatuses(Mailboxes mailboxes, MailboxMonitor monitor, InboundCounts counts, ReceivingProperties receiving, Clock clock) {
 		this.mailboxes = mailboxes;
 		this.monitor = monitor;
-		this.inbound = inbound;
+		this.counts = counts;
 		this.receiving = receiving;
 		this.clock = clock;
 	}
 
 	public List<MailboxStatus> all() {
 		Instant now = clock.instant();
-		var backlog = inbound.backlog();
+		var backlog = counts.backlog();
 		return mailboxes.all().stream().map(m -> {
 			var state = monitor.state(m.id());
-			var waiting = backlog.getOrDefault(m.id(), new InboundMessages.Backlog(m.id(), 0, null));
+			var waiting = backlog.getOrDefault(m.id(), new InboundCounts.Backlog(m.id(), 0, null));
 			return new MailboxStatus(m.id(), m.protocol(), m.username() + " (" + m.host() + ":" + m.port() + ")", m.profile(),
 					MailboxStatus.Connection.of(state, m.pollInterval(), now, receiving.enabled()), state.lastSuccessfulPoll(),
 					state.lastSuccessfulPoll() == null ? null : Duration.between(state.lastSuccessfulPoll(), now), state.lastErrorAt(),

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.baosong.common.BaosongProperties;
-import org.baosong.mailbox.InboundMessages;
+import org.baosong.mailbox.InboundCounts;
 import org.baosong.mailbox.InboundStatus;
 import org.baosong.mailbox.MailboxStatuses;
 import org.baosong.registry.Registry;
@@ -29,7 +29,7 @@ class DashboardController {
 
 	private final MailboxStatuses mailboxes;
 
-	private final InboundMessages inbound;
+	private final InboundCounts counts;
 
 	private final Outbox outbox;
 
@@ -41,10 +41,10 @@ class DashboardController {
 
 	private final ZoneId zone;
 
-	DashboardController(MailboxStatuses mailboxes, InboundMessages inbound, Outbox outbox, ReasonNames reasonNames, Registry registry,
+	DashboardController(MailboxStatuses mailboxes, InboundCounts counts, Outbox outbox, ReasonNames reasonNames, Registry registry,
 			Clock clock, BaosongProperties properties) {
 		this.mailboxes = mailboxes;
-		this.inbound = inbound;
+		this.counts = counts;
 		this.outbox = outbox;
 		this.reasonNames = reasonNames;
 		this.registry = registry;
@@ -60,22 +60,22 @@ class DashboardController {
 		LocalDate today = clock.instant().atZone(zone).toLocalDate();
 		Instant from = today.atStartOfDay(zone).toInstant();
 		Instant to = today.plusDays(1).atStartOfDay(zone).toInstant();
-		var counts = inbound.countByStatus(from, to);
-		List<ReasonCount> reasons = inbound.reasonCounts(InboundStatus.REJECTED, from, to).entrySet().stream()
+		var received = counts.byStatus(from, to);
+		List<ReasonCount> reasons = counts.reasons(InboundStatus.REJECTED, from, to).entrySet().stream()
 			.limit(TOP_REASONS)
 			.map(e -> new ReasonCount(e.getKey(), reasonNames.name(e.getKey()), e.getValue()))
 			.toList();
 		model.addAttribute("today", today);
 		model.addAttribute("mailboxes", mailboxes.all());
-		model.addAttribute("counts", counts);
-		model.addAttribute("receivedToday", counts.values().stream().mapToLong(Long::longValue).sum());
+		model.addAttribute("counts", received);
+		model.addAttribute("receivedToday", received.values().stream().mapToLong(Long::longValue).sum());
 		model.addAttribute("outcomes", List.of(InboundStatus.ACCEPTED, InboundStatus.REJECTED, InboundStatus.IGNORED,
 				InboundStatus.QUARANTINED, InboundStatus.RECEIVED));
 		model.addAttribute("topReasons", reasons);
 		model.addAttribute("topReasonsLimit", TOP_REASONS);
 		model.addAttribute("outboxFailed", outbox.countWithStatus("FAILED"));
 		model.addAttribute("outboxPending", outbox.countWithStatus("PENDING"));
-		model.addAttribute("quarantined", inbound.quarantined());
+		model.addAttribute("quarantined", counts.quarantined());
 		model.addAttribute("sequences", registry.sequences());
 		model.addAttribute("unitCounts", registry.activeUnitsBySequence());
 		model.addAttribute("zone", zone.getId());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.baosong.mailbox.InboundLinks;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Everything the other modules contribute about inbound messages ({@link InboundLinks}), merged. */
@@ -15,8 +16,8 @@ class Linkage {
 
 	private final List<InboundLinks> sources;
 
-	Linkage(List<InboundLinks> sources) {
-		this.sources = List.copyOf(sources);
+	Linkage(ObjectProvider<InboundLinks> sources) {
+		this.sources = sources.orderedStream().toList();
 	}
 
 	Map<Long, InboundLinks.Filed> submissions(Collection<Long> inboundIds) {

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.baosong.common.BaosongProperties;
 import org.baosong.common.Page;
+import org.baosong.mailbox.InboundCounts;
 import org.baosong.mailbox.InboundFilter;
 import org.baosong.mailbox.InboundMail;
 import org.baosong.mailbox.InboundMessages;
@@ -42,6 +43,8 @@ class QuarantineController {
 
 	private final InboundMessages inbound;
 
+	private final InboundCounts counts;
+
 	private final Linkage linkage;
 
 	private final MessageSource messages;
@@ -50,8 +53,9 @@ class QuarantineController {
 
 	private final String zone;
 
-	QuarantineController(InboundMessages inbound, Linkage linkage, MessageSource messages, Clock clock, BaosongProperties properties) {
+	QuarantineController(InboundMessages inbound, InboundCounts counts, Linkage linkage, MessageSource messages, Clock clock, BaosongProperties properties) {
 		this.inbound = inbound;
+		this.counts = counts;
 		this.linkage = linkage;
 		this.messages = messages;
 		this.clock = clock;
@@ -116,13 +120,13 @@ class QuarantineController {
 		if (!(session.getAttribute(PROGRESS) instanceof Progress progress)) {
 			return "redirect:/ops/quarantine";
 		}
-		Map<InboundStatus, Long> counts = inbound.statusCounts(progress.ids());
-		long left = counts.getOrDefault(InboundStatus.RECEIVED, 0L);
+		Map<InboundStatus, Long> byStatus = counts.byStatus(progress.ids());
+		long left = byStatus.getOrDefault(InboundStatus.RECEIVED, 0L);
 		if (left > 0) {
 			response.setHeader("Refresh", String.valueOf(REFRESH_SECONDS));
 		}
 		model.addAttribute("progress", progress);
-		model.addAttribute("counts", counts);
+		model.addAttribute("counts", byStatus);
 		model.addAttribute("total", progress.ids().size());
 		model.addAttribute("left", left);
 		model.addAttribute("done", progress.ids().size() - left);
