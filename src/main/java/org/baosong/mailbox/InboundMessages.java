@@ -155,7 +155,8 @@ public class InboundMessages {
 
 	/**
 	 * Puts every message with this outcome back in the queue (discarded ones excepted), audited as one act.
-	 * Returns the ids put back, so that the caller can follow their progress ({@link #statusCounts}).
+	 * Returns the ids put back, so that the caller can follow their progress
+	 * ({@link InboundCounts#byStatus(Collection)}).
 	 */
 	@Transactional
 	public List<Long> reprocessAll(InboundStatus status) {
