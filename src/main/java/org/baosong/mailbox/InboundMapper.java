@@ -51,7 +51,19 @@ interface InboundMapper {
 
 	int requeue(@Param("ids") Collection<Long> ids);
 
-	List<Long> idsWithStatus(@Param("status") InboundStatus status);
+	List<Long> requeueableWithStatus(@Param("status") InboundStatus status);
+
+	int discard(@Param("id") long id, @Param("now") Instant now, @Param("by") String by, @Param("reason") String reason);
+
+	List<InboundCounts.StatusCount> statusCounts(@Param("ids") Collection<Long> ids);
+
+	List<InboundCounts.StatusCount> countByStatus(@Param("from") Instant from, @Param("to") Instant to);
+
+	List<InboundCounts.ReasonSet> reasonSets(@Param("status") InboundStatus status, @Param("from") Instant from, @Param("to") Instant to);
+
+	long countQuarantined();
+
+	List<InboundCounts.Backlog> backlog();
 
 	void deleteParts(long inboundId);
 

@@ -3,12 +3,14 @@ package org.baosong.mailbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.baosong.audit.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,12 +30,20 @@ public class InboundMessages {
 	/** What remains of the subject of a purged (classified) message. */
 	public static final String PURGED_SUBJECT = "（含密级标志，内容已删除）";
 
+	private static final String TARGET = "inbound_mail";
+
+	/** Ids per IN list. */
+	static final int CHUNK = 500;
+
 	private final InboundMapper mapper;
+
+	private final AuditLog audit;
 
 	private final Clock clock;
 
-	InboundMessages(InboundMapper mapper, Clock clock) {
+	InboundMessages(InboundMapper mapper, AuditLog audit, Clock clock) {
 		this.mapper = mapper;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -128,15 +138,66 @@ public class InboundMessages {
 		return mapper.fail(id, owner, cut(error, 4000), quarantine, reasonCode, now.plus(retryAfter), now) > 0;
 	}
 
-	/** Puts messages back in the queue to be processed again from their archived raw bytes. */
+	/**
+	 * Puts messages back in the queue to be processed again from their archived raw bytes: an administrator's
+	 * act, audited. Messages without raw bytes (over-size, purged) and discarded ones are left as they are.
+	 * Returns the number put back.
+	 */
 	@Transactional
-	public int requeue(Collection<Long> ids) {
-		return ids.isEmpty() ? 0 : mapper.requeue(ids);
+	public int reprocess(Collection<Long> ids) {
+		int requeued = requeue(ids);
+		if (requeued > 0) {
+			audit.record("inbound.reprocess", TARGET, ids.size() == 1 ? ids.iterator().next() : null,
+					ids.size() == 1 ? null : requeued + " messages: " + ids);
+		}
+		return requeued;
 	}
 
+	/**
+	 * Puts every message with this outcome back in the queue (discarded ones excepted), audited as one act.
+	 * Returns the ids put back, so that the caller can follow their progress
+	 * ({@link InboundCounts#byStatus(Collection)}).
+	 */
 	@Transactional
-	public int requeueAll(InboundStatus status) {
-		return requeue(mapper.idsWithStatus(status));
+	public List<Long> reprocessAll(InboundStatus status) {
+		List<Long> ids = mapper.requeueableWithStatus(status);
+		int requeued = requeue(ids);
+		audit.record("inbound.reprocess-all", TARGET, null, requeued + " " + status + " messages put back into processing");
+		return ids;
+	}
+
+	/**
+	 * Sets a quarantined message aside for good, with the administrator's reason (required), audited. The
+	 * row stays in the log, marked discarded. False when the message is not (or no longer) in quarantine.
+	 */
+	@Transactional
+	public boolean discard(long id, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new IllegalArgumentException("a discard needs a reason");
+		}
+		String actor = AuditLog.currentActor();
+		if (mapper.discard(id, clock.instant(), cut(actor, 64), cut(reason.strip(), 500)) == 0) {
+			return false;
+		}
+		audit.record("inbound.discard", TARGET, id, reason.strip());
+		return true;
+	}
+
+	private int requeue(Collection<Long> ids) {
+		int requeued = 0;
+		for (var chunk : chunks(ids)) {
+			requeued += mapper.requeue(chunk);
+		}
+		return requeued;
+	}
+
+	static List<List<Long>> chunks(Collection<Long> ids) {
+		var list = List.copyOf(ids);
+		var chunks = new ArrayList<List<Long>>();
+		for (int i = 0; i < list.size(); i += CHUNK) {
+			chunks.add(list.subList(i, Math.min(list.size(), i + CHUNK)));
+		}
+		return chunks;
 	}
 
 	// ---- stage 1, used by this module's receivers ----

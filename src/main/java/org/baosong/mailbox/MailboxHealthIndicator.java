@@ -2,7 +2,6 @@ package org.baosong.mailbox;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -55,23 +54,11 @@ class MailboxHealthIndicator extends AbstractHealthIndicator {
 		if (state.lastError() != null) {
 			builder.withDetail("lastError", state.lastError()).withDetail("lastErrorAt", state.lastErrorAt().toString());
 		}
-		if (!receiving) {
-			builder.status(new Status("DISABLED", "receiving is turned off"));
-			return;
-		}
-		Instant now = clock.instant();
-		boolean failing = state.lastErrorAt() != null
-				&& (state.lastSuccessfulPoll() == null || state.lastErrorAt().isAfter(state.lastSuccessfulPoll()));
-		boolean stale = state.lastSuccessfulPoll() != null
-				&& state.lastSuccessfulPoll().plus(mailbox.pollInterval().multipliedBy(3)).isBefore(now);
-		if (failing || stale) {
-			builder.down();
-		}
-		else if (state.lastSuccessfulPoll() == null) {
-			builder.unknown();
-		}
-		else {
-			builder.up();
+		switch (MailboxStatus.Connection.of(state, mailbox.pollInterval(), clock.instant(), receiving)) {
+			case DISABLED -> builder.status(new Status("DISABLED", "receiving is turned off"));
+			case DOWN -> builder.down();
+			case UNKNOWN -> builder.unknown();
+			case UP -> builder.up();
 		}
 	}
 }

@@ -43,6 +43,48 @@ public record AssessmentCalendar(
 	public record PeriodKeys(String year, String half, String quarter, String month, String week) {
 	}
 
+	/** One assessed period: its kind, its ledger key (as {@link #periods} gives it) and its first and last day. */
+	public record Period(PeriodKind kind, String key, LocalDate start, LocalDate end) {
+	}
+
+	/** The first day of an assessment year (Guangzhou's 2026 starts on 2025-12-01). */
+	public LocalDate startOf(int assessmentYear) {
+		MonthDay start = yearStartDay();
+		return LocalDate.of(start.equals(MonthDay.of(1, 1)) ? assessmentYear : assessmentYear - 1, start.getMonth(),
+				start.getDayOfMonth());
+	}
+
+	/**
+	 * The periods of an assessment year for each assessed kind, in the profile's order, each kind's periods in
+	 * date order. Weeks are ISO weeks and are not listed one by one.
+	 */
+	public List<Period> periodsOf(int assessmentYear) {
+		LocalDate start = startOf(assessmentYear);
+		var result = new java.util.ArrayList<Period>();
+		for (PeriodKind kind : periods) {
+			int months = switch (kind) {
+				case YEAR -> 12;
+				case HALF -> 6;
+				case QUARTER -> 3;
+				case MONTH -> 1;
+				case WEEK -> 0;
+			};
+			for (int offset = 0; months > 0 && offset < 12; offset += months) {
+				LocalDate first = start.plusMonths(offset);
+				LocalDate last = start.plusMonths(offset + months).minusDays(1);
+				PeriodKeys keys = periods(first);
+				String key = switch (kind) {
+					case YEAR -> keys.year();
+					case HALF -> keys.half();
+					case QUARTER -> keys.quarter();
+					default -> keys.month();
+				};
+				result.add(new Period(kind, key, first, last));
+			}
+		}
+		return result;
+	}
+
 	/** The assessment year a day belongs to: the calendar year in which that assessment year ends. */
 	public int assessmentYear(LocalDate day) {
 		MonthDay start = yearStartDay();

@@ -41,6 +41,10 @@ interface RegistryMapper {
 
 	void deleteAllAliases();
 
+	void deleteAliasesOf(long unitId);
+
+	void setActive(@Param("id") long id, @Param("active") boolean active, @Param("now") Instant now);
+
 	void insertAlias(@Param("unitId") long unitId, @Param("alias") String alias, @Param("key") String key);
 
 	void insertInformant(@Param("i") InformantRow informant, @Param("now") Instant now);

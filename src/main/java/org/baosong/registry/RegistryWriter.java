@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.baosong.audit.AuditLog;
 import org.baosong.common.TextKeys;
 import org.baosong.registry.RegistryMapper.InformantRecord;
 import org.baosong.registry.RegistryMapper.InformantRow;
@@ -29,10 +30,13 @@ class RegistryWriter {
 
 	private final RegistryMapper mapper;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
-	RegistryWriter(RegistryMapper mapper, Clock clock) {
+	RegistryWriter(RegistryMapper mapper, AuditLog audit, Clock clock) {
 		this.mapper = mapper;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -44,7 +48,9 @@ class RegistryWriter {
 		if (writeInformants) {
 			writeInformants(informants, unitIds, counts);
 		}
-		return new ImportResult(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
+		var result = new ImportResult(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
+		audit.record("registry.import", "registry", null, (writeUnits ? "units " : "") + (writeInformants ? "informants " : "") + result);
+		return result;
 	}
 
 	private Map<String, Long> writeUnits(List<UnitEntry> units, int[] counts) {

@@ -29,6 +29,20 @@ interface OutboundMapper {
 
 	int bounced(@Param("id") long id, @Param("inboundId") long inboundId);
 
+	List<Outbox.OutboundMail> search(@Param("f") Outbox.Filter filter);
+
+	long count(@Param("f") Outbox.Filter filter);
+
+	Optional<Outbox.OutboundMail> find(long id);
+
+	Optional<Outbox.Body> body(long id);
+
+	List<Outbox.OutboundMail> answersTo(long inboundId);
+
+	long countWithStatus(String status);
+
+	int retry(@Param("id") long id, @Param("now") Instant now);
+
 	final class OutboundRow {
 		Long id;
 		Long inboundId;

@@ -36,6 +36,8 @@ public class Replies {
 
 	static final String RETURN = "RETURN";
 
+	static final String ALERT = "ALERT";
+
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
 	private final OutboundMapper mapper;
@@ -172,7 +174,7 @@ public class Replies {
 	@Transactional
 	public boolean alert(long inboundId, String to, String subject, String body) {
 		var row = new OutboundMapper.OutboundRow();
-		row.kind = "ALERT";
+		row.kind = ALERT;
 		row.dedupKey = "inbound:" + inboundId + ":ALERT:" + to;
 		row.toAddr = to;
 		row.subject = subject;

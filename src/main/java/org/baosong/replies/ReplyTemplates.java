@@ -56,4 +56,10 @@ final class ReplyTemplates {
 	String reasonName(String code) {
 		return reasonNames.getProperty(code, code);
 	}
+
+	Map<String, String> reasonNames() {
+		var names = new java.util.TreeMap<String, String>();
+		reasonNames.stringPropertyNames().forEach(code -> names.put(code, reasonNames.getProperty(code)));
+		return java.util.Collections.unmodifiableMap(names);
+	}
 }

@@ -32,7 +32,7 @@ class IntakeFailurePolicyTest {
 	private IntakeWork work(int attemptsSoFar) {
 		var work = new IntakeWork(7, "node#1");
 		work.inbound = new InboundMail(7, "demo", 1L, 1L, null, Instant.EPOCH, 10, "a", "a", null, null, null, Instant.EPOCH,
-				InboundStatus.RECEIVED, null, null, attemptsSoFar, null);
+				InboundStatus.RECEIVED, null, null, attemptsSoFar, null, null, null, null);
 		return work;
 	}
 

@@ -1,7 +1,6 @@
 package org.baosong.mailbox.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -12,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.baosong.archive.BlobStore;
 import org.baosong.common.BaosongProperties;
 import org.baosong.mailbox.InboundFilter;
 import org.baosong.mailbox.InboundMail;
@@ -20,11 +18,7 @@ import org.baosong.mailbox.InboundMessages;
 import org.baosong.mailbox.InboundPart;
 import org.baosong.mailbox.InboundStatus;
 import org.baosong.mime.HeaderField;
-import org.baosong.mime.MailParseException;
-import org.baosong.mime.MailParser;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,16 +41,13 @@ class InboundController {
 
 	private final InboundMessages inbound;
 
-	private final BlobStore blobs;
-
-	private final MailParser parser;
+	private final ArchivedMessages archived;
 
 	private final ZoneId zone;
 
-	InboundController(InboundMessages inbound, BlobStore blobs, MailParser parser, BaosongProperties properties) {
+	InboundController(InboundMessages inbound, ArchivedMessages archived, BaosongProperties properties) {
 		this.inbound = inbound;
-		this.blobs = blobs;
-		this.parser = parser;
+		this.archived = archived;
 		this.zone = properties.timeZone();
 	}
 
@@ -69,71 +60,56 @@ class InboundController {
 	/** Dates are the office's days ({@code baosong.time-zone}); {@code to} is inclusive. */
 	@Operation(summary = "Received messages with their outcome, newest first, filtered (administrators)")
 	@GetMapping
-	Page list(@RequestParam(required = false) InboundStatus status, @RequestParam(required = false) String mailbox,
+	Page list(@RequestParam(required = false) InboundStatus status, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String mailbox,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String sender, @RequestParam(defaultValue = "0") int offset,
 			@RequestParam(defaultValue = "50") int limit) {
-		var filter = new InboundFilter(status, blankToNull(mailbox), from == null ? null : from.atStartOfDay(zone).toInstant(),
-				to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), blankToNull(sender), Math.max(0, offset),
-				Math.max(1, Math.min(MAX_PAGE, limit)));
+		var filter = new InboundFilter(status, blankToNull(reason), blankToNull(mailbox),
+				from == null ? null : from.atStartOfDay(zone).toInstant(), to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(),
+				blankToNull(sender), null, Math.max(0, offset), Math.max(1, Math.min(MAX_PAGE, limit)));
 		return new Page(inbound.count(filter), filter.offset(), filter.limit(), inbound.search(filter));
 	}
 
 	@Operation(summary = "One received message: decoded header, parts, outcome, link to the raw message")
 	@GetMapping("/{id}")
 	Detail detail(@PathVariable long id) throws IOException {
-		InboundMail mail = inbound.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no inbound mail " + id));
-		List<HeaderField> headers = List.of();
-		if (mail.rawBlob() != null) {
-			var raw = blobs.open(mail.rawBlob());
-			if (raw.isPresent()) {
-				try (InputStream in = raw.get()) {
-					headers = parser.headers(in);
-				}
-				catch (MailParseException unreadable) {
-					headers = List.of(new HeaderField("(unreadable)", unreadable.getMessage()));
-				}
-			}
-		}
+		InboundMail mail = find(id);
 		String rawLink = mail.rawBlob() == null ? null : "/api/inbound/" + id + "/raw";
-		return new Detail(mail, headers, inbound.parts(id), rawLink);
+		return new Detail(mail, archived.headers(mail), inbound.parts(id), rawLink);
 	}
 
 	@Operation(summary = "The raw message as received (.eml download)")
 	@GetMapping("/{id}/raw")
 	void raw(@PathVariable long id, HttpServletResponse response) throws IOException {
-		InboundMail mail = inbound.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no inbound mail " + id));
-		var raw = mail.rawBlob() == null ? java.util.Optional.<InputStream>empty() : blobs.open(mail.rawBlob());
-		if (raw.isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.GONE, "the raw message of " + id + " is not in the archive (over-size or purged)");
-		}
-		response.setContentType("message/rfc822");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("inbound-" + id + ".eml").build().toString());
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		try (InputStream in = raw.get()) {
-			in.transferTo(response.getOutputStream());
-		}
+		archived.download(find(id), response);
 	}
 
 	@Operation(summary = "Put one message back into processing")
 	@PostMapping("/{id}/reprocess")
 	Map<String, Object> reprocess(@PathVariable long id) {
-		inbound.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no inbound mail " + id));
-		int requeued = inbound.requeue(List.of(id));
+		find(id);
+		int requeued = inbound.reprocess(List.of(id));
 		if (requeued == 0) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, "inbound mail " + id + " has no raw message to reprocess");
+			throw new ResponseStatusException(HttpStatus.CONFLICT,
+					"inbound mail " + id + " has no raw message to reprocess, or was discarded");
 		}
 		return Map.of("requeued", requeued);
 	}
 
+	/** Every message with this outcome, discarded ones excepted. */
 	@Operation(summary = "Put every message with this status back into processing")
 	@PostMapping("/reprocess")
 	Map<String, Object> reprocessAll(@RequestParam InboundStatus status) {
-		return Map.of("requeued", inbound.requeueAll(status), "status", status);
+		return Map.of("requeued", inbound.reprocessAll(status).size(), "status", status);
 	}
 
-	private static String blankToNull(String text) {
+	private InboundMail find(long id) {
+		return inbound.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no inbound mail " + id));
+	}
+
+	static String blankToNull(String text) {
 		return text == null || text.isBlank() ? null : text.strip();
 	}
 }

@@ -15,6 +15,7 @@ class RegistryAccess implements AccessRules {
 	public List<AccessRule> rules() {
 		return List.of(
 				AccessRule.get("/registry/export/**", Role.ADMIN, Role.EDITOR),
+				AccessRule.get("/registry/units/*/edit", Role.ADMIN),
 				AccessRule.post("/registry/**", Role.ADMIN),
 				AccessRule.get("/registry", AccessRule.everyone()),
 				AccessRule.get("/registry/**", AccessRule.everyone()));
