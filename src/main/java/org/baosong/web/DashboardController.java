@@ -37,17 +37,20 @@ class DashboardController {
 
 	private final Registry registry;
 
+	private final org.baosong.editorial.Queues queues;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	DashboardController(MailboxStatuses mailboxes, InboundCounts counts, Outbox outbox, ReasonNames reasonNames, Registry registry,
+	DashboardController(MailboxStatuses mailboxes, InboundCounts counts, Outbox outbox, ReasonNames reasonNames, Registry registry, org.baosong.editorial.Queues queues,
 			Clock clock, BaosongProperties properties) {
 		this.mailboxes = mailboxes;
 		this.counts = counts;
 		this.outbox = outbox;
 		this.reasonNames = reasonNames;
 		this.registry = registry;
+		this.queues = queues;
 		this.clock = clock;
 		this.zone = properties.timeZone();
 	}
@@ -56,7 +59,7 @@ class DashboardController {
 	}
 
 	@GetMapping("/")
-	String dashboard(Model model) {
+	String dashboard(Model model, org.springframework.security.core.Authentication user) {
 		LocalDate today = clock.instant().atZone(zone).toLocalDate();
 		Instant from = today.atStartOfDay(zone).toInstant();
 		Instant to = today.plusDays(1).atStartOfDay(zone).toInstant();
@@ -76,6 +79,7 @@ class DashboardController {
 		model.addAttribute("outboxFailed", outbox.countWithStatus("FAILED"));
 		model.addAttribute("outboxPending", outbox.countWithStatus("PENDING"));
 		model.addAttribute("quarantined", counts.quarantined());
+		model.addAttribute("queueCounts", queues.counts(user == null ? "" : user.getName()));
 		model.addAttribute("sequences", registry.sequences());
 		model.addAttribute("unitCounts", registry.activeUnitsBySequence());
 		model.addAttribute("zone", zone.getId());
