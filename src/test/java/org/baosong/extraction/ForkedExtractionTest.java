@@ -200,6 +200,26 @@ class ForkedExtractionTest {
 	}
 
 	@Test
+	void aWord97DocumentWithAVbaProjectIsUnsupported() throws IOException {
+		byte[] doc = MacroDocuments.withMacros(HostileFiles.resource("report2.doc"), MacroDocuments.sampleModules());
+		// a VBA project POI reads: both modules' source, decompressed from the dir and module streams
+		try (var reader = new org.apache.poi.poifs.macros.VBAMacroReader(new java.io.ByteArrayInputStream(doc))) {
+			var macros = reader.readMacros();
+			assertThat(macros).containsOnlyKeys("ThisDocument", "Module1");
+			assertThat(macros.get("Module1")).isEqualTo(MacroDocuments.sampleModules().get("Module1"));
+			assertThat(macros.get("ThisDocument")).contains("Private Sub Document_Open()").contains("宏已运行");
+		}
+
+		ExtractedText text = extract(doc, "application/msword", "report.doc");
+
+		assertThat(text.status()).isEqualTo(ExtractionStatus.UNSUPPORTED);
+		assertThat(text.detectedType()).isEqualTo("application/msword");
+		assertThat(text.warnings()).contains("document contains macros");
+		assertThat(text.text()).isEmpty();
+		gatewayKeepsWorking();
+	}
+
+	@Test
 	void anExecutableCalledDocIsUnsupported() {
 		byte[] exe = new byte[4096];
 		exe[0] = 'M';
