@@ -119,11 +119,21 @@ class IntakeSteps {
 		}
 	}
 
+	/** A size as a reply states it: "172 KB", "3.4 MB". */
+	static String size(long bytes) {
+		if (bytes < 1024 * 1024) {
+			return Math.max(1, Math.round(bytes / 1024.0)) + " KB";
+		}
+		double mb = bytes / (1024.0 * 1024);
+		return (mb < 10 ? String.format(java.util.Locale.ROOT, "%.1f", mb) : String.valueOf(Math.round(mb))) + " MB";
+	}
+
 	/** intake.screen: the rule chain of the mailbox's profile (header rules, content rules, flags). */
 	void screen(IntakeWork work) {
 		if (work.oversize) {
 			var sender = registry.informantByAddress(work.inbound.fromAddr() == null ? "" : work.inbound.fromAddr()).filter(m -> m.active());
-			var reason = new Reason(InboundMessages.TOO_LARGE, "邮件大小约 " + (work.inbound.size() / (1024 * 1024)) + " MB，超过报送邮箱的上限。"
+			String limit = mailboxes.find(work.inbound.mailboxId()).map(m -> " " + size(m.maxMessageSize().toBytes()) + " ").orElse("");
+			var reason = new Reason(InboundMessages.TOO_LARGE, "邮件大小约 " + size(work.inbound.size()) + "，超过报送邮箱" + limit + "的上限。"
 					+ "请压缩图片、删去不必要的附件，或将大文件通过其他渠道报送。");
 			work.screened = new Screened(new Verdict(Outcome.REJECTED, List.of(reason), List.of()), null, sender.orElse(null),
 					sender.map(m -> m.unit()).orElse(null), List.of(), null, java.util.Map.of());

@@ -1,7 +1,9 @@
 package org.baosong.mailbox;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import jakarta.mail.Address;
@@ -19,6 +21,9 @@ import org.slf4j.LoggerFactory;
 
 import org.baosong.archive.BlobStore;
 import org.baosong.archive.BlobStore.StoredBlob;
+import org.baosong.mime.HeaderField;
+import org.baosong.mime.MailParseException;
+import org.baosong.mime.MailParser;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
@@ -39,11 +44,14 @@ class DurableReceipt {
 
 	private final MailboxMonitor monitor;
 
-	DurableReceipt(InboundMessages inbound, BlobStore blobs, ReceivedMarker marker, MailboxMonitor monitor) {
+	private final MailParser parser;
+
+	DurableReceipt(InboundMessages inbound, BlobStore blobs, ReceivedMarker marker, MailboxMonitor monitor, MailParser parser) {
 		this.inbound = inbound;
 		this.blobs = blobs;
 		this.marker = marker;
 		this.monitor = monitor;
+		this.parser = parser;
 	}
 
 	/**
@@ -108,6 +116,49 @@ class DurableReceipt {
 		return receipt;
 	}
 
+	/** How much of an over-size message is read to find its header: the Subject, not the body. */
+	static final int HEADER_PEEK = 32 * 1024;
+
+	/**
+	 * The Subject of a message whose body is not downloaded, decoded as every other subject is (raw UTF-8 or
+	 * GBK as Chinese clients send them, encoded words). IMAP: from the first {@link #HEADER_PEEK} bytes of the
+	 * message (BODY.PEEK[]&lt;0.n&gt;), since a server's ENVELOPE and even its HEADER section may have turned
+	 * 8-bit characters into '?' (GreenMail does); POP3: from the header lines (TOP).
+	 */
+	private String subject(Message message) throws MessagingException {
+		byte[] head = null;
+		if (message instanceof IMAPMessage imap) {
+			int number = imap.getMessageNumber();
+			head = (byte[]) ((IMAPFolder) imap.getFolder()).doCommand(protocol -> {
+				var body = protocol.peekBody(number, "", 0, HEADER_PEEK);
+				return body == null || body.getByteArray() == null ? null : body.getByteArray().getNewBytes();
+			});
+		}
+		else if (message instanceof MimeMessage mime) {
+			StringBuilder header = new StringBuilder();
+			for (var lines = mime.getAllHeaderLines(); lines.hasMoreElements();) {
+				header.append(lines.nextElement()).append("\r\n");
+			}
+			// header lines come back one char per byte (ISO-8859-1): the original bytes again
+			head = header.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+		}
+		if (head != null) {
+			try {
+				var subject = parser.headers(new ByteArrayInputStream(head)).stream()
+					.filter(field -> field.name().equalsIgnoreCase("Subject"))
+					.map(HeaderField::value)
+					.findFirst();
+				if (subject.isPresent()) {
+					return subject.get();
+				}
+			}
+			catch (MailParseException unreadable) {
+				log.debug("Header of an over-size message not readable: {}", unreadable.getMessage());
+			}
+		}
+		return message.getSubject();
+	}
+
 	private void record(MailboxDefinition mailbox, Message message, InboundMapper.Receipt receipt, byte[] prefetched)
 			throws MessagingException, IOException {
 		if (receipt.size > mailbox.maxMessageSize().toBytes()) {
@@ -117,7 +168,7 @@ class DurableReceipt {
 			receipt.reasonCodes = InboundMessages.TOO_LARGE;
 			Address[] from = message.getFrom();
 			receipt.fromAddr = from != null && from.length > 0 && from[0] instanceof InternetAddress ia ? ia.getAddress() : null;
-			receipt.subject = message.getSubject();
+			receipt.subject = subject(message);
 			receipt.messageId = message instanceof MimeMessage mime ? mime.getMessageID() : null;
 			log.info("Mailbox {}: message of {} bytes over the limit of {} recorded without its body", mailbox.id(), receipt.size,
 					mailbox.maxMessageSize());

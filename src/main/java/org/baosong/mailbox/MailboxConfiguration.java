@@ -95,8 +95,8 @@ class MailboxConfiguration {
 
 	@Bean
 	DurableReceipt durableReceipt(InboundMessages inbound, org.baosong.archive.BlobStore blobs, ReceivedMarker marker,
-			MailboxMonitor monitor) {
-		return new DurableReceipt(inbound, blobs, marker, monitor);
+			MailboxMonitor monitor, org.baosong.mime.MailParser parser) {
+		return new DurableReceipt(inbound, blobs, marker, monitor, parser);
 	}
 
 	@Bean

@@ -200,6 +200,74 @@ class ForkedExtractionTest {
 	}
 
 	@Test
+	void aWord97DocumentWithAVbaProjectIsUnsupported() throws IOException {
+		byte[] doc = MacroDocuments.withMacros(HostileFiles.resource("report2.doc"), MacroDocuments.sampleModules());
+		// a VBA project POI reads: both modules' source, decompressed from the dir and module streams
+		try (var reader = new org.apache.poi.poifs.macros.VBAMacroReader(new java.io.ByteArrayInputStream(doc))) {
+			var macros = reader.readMacros();
+			assertThat(macros).containsOnlyKeys("ThisDocument", "Module1");
+			assertThat(macros.get("Module1")).isEqualTo(MacroDocuments.sampleModules().get("Module1"));
+			assertThat(macros.get("ThisDocument")).contains("Private Sub Document_Open()").contains("宏已运行");
+		}
+
+		ExtractedText text = extract(doc, "application/msword", "report.doc");
+
+		assertThat(text.status()).isEqualTo(ExtractionStatus.UNSUPPORTED);
+		assertThat(text.detectedType()).isEqualTo("application/msword");
+		assertThat(text.warnings()).contains("document contains macros");
+		assertThat(text.text()).isEmpty();
+		gatewayKeepsWorking();
+	}
+
+	@Test
+	void documentsCutShortInTransitFailAsDamaged() {
+		byte[] docx = HostileFiles.resource("report2.docx");
+		byte[] doc = HostileFiles.resource("report2.doc");
+		ExtractedText cutDocx = extract(java.util.Arrays.copyOf(docx, docx.length / 2), HostileFiles.DOCX, "report.docx");
+		byte[] flipped = docx.clone();
+		int data = indexOf(flipped, "word/document.xml".getBytes(StandardCharsets.US_ASCII)) + "word/document.xml".length() + 40;
+		for (int i = 0; i < 16; i++) {
+			flipped[data + i] ^= 0x5A;
+		}
+		ExtractedText damagedPart = extract(flipped, HostileFiles.DOCX, "report.docx");
+		ExtractedText cutDoc = extract(java.util.Arrays.copyOf(doc, doc.length / 2), "application/msword", "report.doc");
+
+		assertThat(cutDocx.status()).isEqualTo(ExtractionStatus.FAILED);
+		assertThat(cutDocx.warnings()).anySatisfy(w -> assertThat(w).startsWith("damaged file: the zip directory cannot be read"));
+		assertThat(damagedPart.status()).isEqualTo(ExtractionStatus.FAILED);
+		// detected as docx or, where the damage hides the package's kind, as a generic package: failed either way
+		assertThat(damagedPart.warnings()).anySatisfy(w -> assertThat(w).containsAnyOf("ZipException", "ZLIB"));
+		assertThat(cutDoc.status()).isEqualTo(ExtractionStatus.FAILED);
+		assertThat(cutDoc.warnings()).anySatisfy(w -> assertThat(w).startsWith("damaged file: the compound file cannot be read"));
+		gatewayKeepsWorking();
+	}
+
+	@Test
+	void anIntactOle2FileOfAnotherKindIsUnsupported() throws IOException {
+		var out = new java.io.ByteArrayOutputStream();
+		try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem()) {
+			fs.createDocument(new java.io.ByteArrayInputStream(new byte[3000]), "Contents");
+			fs.writeFilesystem(out);
+		}
+		ExtractedText text = extract(out.toByteArray(), "application/octet-stream", "report.doc");
+
+		assertThat(text.status()).isEqualTo(ExtractionStatus.UNSUPPORTED);
+		assertThat(text.detectedType()).isEqualTo("application/x-tika-msoffice");
+	}
+
+	private static int indexOf(byte[] bytes, byte[] part) {
+		outer: for (int i = 0; i <= bytes.length - part.length; i++) {
+			for (int j = 0; j < part.length; j++) {
+				if (bytes[i + j] != part[j]) {
+					continue outer;
+				}
+			}
+			return i;
+		}
+		throw new IllegalArgumentException("not found");
+	}
+
+	@Test
 	void anExecutableCalledDocIsUnsupported() {
 		byte[] exe = new byte[4096];
 		exe[0] = 'M';

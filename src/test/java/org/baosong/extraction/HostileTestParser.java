@@ -18,9 +18,10 @@ import org.xml.sax.SAXException;
 
 /**
  * A parser that misbehaves on command, like Tika's MockParser: plain text whose first line is
- * HANG loops forever, SLOW writes a little and then stalls, CRASH kills its JVM, OOM fills the
- * heap. Other text goes to Tika's TXTParser. Loaded into parser processes through
- * {@code baosong.extraction.extra-parsers}.
+ * HANG loops forever, SLOW writes a little and then waits forever without using the CPU (a parser
+ * stuck on I/O or a lock), CRASH kills its JVM, OOM fills the heap. Other text goes to Tika's
+ * TXTParser. Loaded into parser processes through {@code baosong.extraction.extra-parsers} (the
+ * rules corpus's EXTRACTION_TIMEOUT message is a SLOW text file).
  */
 public class HostileTestParser implements Parser {
 
@@ -44,6 +45,14 @@ public class HostileTestParser implements Parser {
 				if (spin == Long.MAX_VALUE) {
 					break;
 				}
+			}
+		}
+		if (head.startsWith("SLOW")) {
+			char[] some = "正在读取".toCharArray();
+			handler.startDocument();
+			handler.characters(some, 0, some.length);
+			while (true) {
+				java.util.concurrent.locks.LockSupport.park(this);
 			}
 		}
 		if (head.startsWith("CRASH")) {

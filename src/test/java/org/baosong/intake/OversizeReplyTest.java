@@ -26,6 +26,14 @@ class OversizeReplyTest {
 	JdbcTemplate jdbc;
 
 	@Test
+	void sizesAreStatedAsAnOfficeWouldReadThem() {
+		assertThat(IntakeSteps.size(300)).isEqualTo("1 KB");
+		assertThat(IntakeSteps.size(176_178)).isEqualTo("172 KB");
+		assertThat(IntakeSteps.size(3_565_158)).isEqualTo("3.4 MB");
+		assertThat(IntakeSteps.size(52_428_800)).isEqualTo("50 MB");
+	}
+
+	@Test
 	void anOverSizeMessageIsRejectedWithAReplyAndNeverDownloaded() throws Exception {
 		String message = "From: xxb.d07@demo.baosong.test\r\nTo: submit@baosong.test\r\nSubject: =?UTF-8?B?"
 				+ java.util.Base64.getEncoder().encodeToString("番禺区的大附件".getBytes(StandardCharsets.UTF_8)) + "?=\r\n"
@@ -42,7 +50,8 @@ class OversizeReplyTest {
 		var reply = jdbc.queryForMap("SELECT * FROM outbound_mail WHERE inbound_id = ?", row.get("id"));
 		assertThat(reply.get("kind")).isEqualTo("REJECTION");
 		assertThat(reply.get("to_addr")).isEqualTo("xxb.d07@demo.baosong.test");
-		assertThat((String) reply.get("body_text")).contains("邮件过大").contains("超过报送邮箱的上限");
+		assertThat((String) reply.get("body_text")).contains("邮件过大")
+			.containsPattern("邮件大小约 (58|59|60) KB，超过报送邮箱 20 KB 的上限");
 		assertThat((String) reply.get("headers")).contains("<oversize@fixtures.test>");
 	}
 }

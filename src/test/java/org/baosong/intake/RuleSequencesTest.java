@@ -87,33 +87,6 @@ class RuleSequencesTest {
 		assertThat(closed.get("reason_codes")).isEqualTo("COMMISSION_CLOSED");
 	}
 
-	@Test
-	void anEncryptedReportCannotBeClearedOfMarkingsAndIsQuarantined() throws Exception {
-		byte[] docx = Files.readAllBytes(Path.of("src/test/resources/screening/report2.docx"));
-		var encrypted = new java.io.ByteArrayOutputStream();
-		try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem()) {
-			var info = new org.apache.poi.poifs.crypt.EncryptionInfo(org.apache.poi.poifs.crypt.EncryptionMode.agile);
-			var encryptor = info.getEncryptor();
-			encryptor.confirmPassword("secret");
-			try (var pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(new java.io.ByteArrayInputStream(docx));
-					var out = encryptor.getDataStream(fs)) {
-				pkg.save(out);
-			}
-			fs.writeFilesystem(encrypted);
-		}
-		String body = "见附件。\n\n单位：荔湾区政府\n签发人：周敏\n报送人：周敏\n联系电话：13800138001\n日期：" + TODAY;
-		String message = "From: xxb.d02@demo.baosong.test\r\nTo: submit@baosong.test\r\n"
-				+ "Subject: 【动态】荔湾区|荔湾区优化公交线网提升出行体验|签发人:周敏|报送人:周敏|13800138001|" + TODAY + "\r\n"
-				+ "Message-ID: <encrypted@fixtures.test>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n"
-				+ "--B\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + body.replace("\n", "\r\n")
-				+ "\r\n--B\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=report.docx\r\n"
-				+ "Content-Transfer-Encoding: base64\r\n\r\n"
-				+ java.util.Base64.getMimeEncoder().encodeToString(encrypted.toByteArray()) + "\r\n--B--\r\n";
-		var row = send(message);
-		assertThat(row.get("status")).isEqualTo("QUARANTINED");
-		assertThat(row.get("reason_codes")).isEqualTo("ENCRYPTED_ATTACHMENT");
-	}
-
 	private static String fixture(String stem) throws Exception {
 		return Files.readString(Path.of("mail-fixtures/rules", stem + ".eml"), StandardCharsets.UTF_8)
 			.replace("{{TODAY_CN}}", TODAY.format(DateTimeFormatter.ofPattern("yyyy年M月d日")))

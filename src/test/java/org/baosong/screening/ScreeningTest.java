@@ -96,11 +96,15 @@ class ScreeningTest {
 	}
 
 	private Verdict screen(MimeMessage message) throws Exception {
+		return screen(message, GZ);
+	}
+
+	private Verdict screen(MimeMessage message, JurisdictionProfile profile) throws Exception {
 		var out = new ByteArrayOutputStream();
 		message.saveChanges();
 		message.writeTo(out);
 		var mail = parser.parse(new ByteArrayInputStream(out.toByteArray()));
-		return screening.screen(new ScreeningInput(1, "x", out.size(), mail, GZ, LocalDate.of(2026, 11, 20))).verdict();
+		return screening.screen(new ScreeningInput(1, "x", out.size(), mail, profile, LocalDate.of(2026, 11, 20))).verdict();
 	}
 
 	private static MimeMessage mail(String from, String subject, String body, MimeBodyPart... attachments) throws Exception {
@@ -174,6 +178,36 @@ class ScreeningTest {
 		var untrusted = mail(INFORMANT, SUBJECT, REPORT_BODY);
 		untrusted.setHeader("Authentication-Results", "evil.example; dmarc=fail header.from=demo.baosong.test");
 		assertThat(screen(untrusted).outcome()).isEqualTo(Outcome.ACCEPTED);
+	}
+
+	@Test
+	void aTrustedServersVerdictCounts() throws Exception {
+		var r = GZ.rules();
+		var trusting = new JurisdictionProfile(GZ.id(), GZ.name(), GZ.office(), GZ.trackingPrefix(), GZ.calendar(), GZ.sequences(),
+				GZ.subject(), new org.baosong.profile.RuleOptions(r.receipt(), r.signatureBlockRequired(), r.bodyMinChars(),
+						r.bodyMaxChars(), r.maxPhotos(), r.spreadsheetsAreReports(), r.duplicateWindowDays(), List.of("mx.gz.gov.cn")));
+		var failed = mail(INFORMANT, SUBJECT, REPORT_BODY);
+		failed.setHeader("Authentication-Results", "mx.gz.gov.cn; dmarc=fail (p=quarantine) header.from=demo.baosong.test");
+		var forged = screen(failed, trusting);
+		assertThat(forged.outcome()).isEqualTo(Outcome.QUARANTINED);
+		assertThat(forged.reasonCodes()).containsExactly("SENDER_NOT_AUTHENTICATED");
+
+		// an unknown sender vouched for by the trusted server is told it is not registered
+		var stranger = mail("stranger@example.gov.cn", SUBJECT, REPORT_BODY);
+		stranger.setHeader("Authentication-Results", "mx.gz.gov.cn; dkim=pass header.d=example.gov.cn; dmarc=pass header.from=example.gov.cn");
+		var unknown = screen(stranger, trusting);
+		assertThat(unknown.outcome()).isEqualTo(Outcome.REJECTED);
+		assertThat(unknown.reasonCodes()).contains("SENDER_UNKNOWN");
+	}
+
+	@Test
+	void aRuleThatFailsQuarantinesTheMessageAsAnInternalError() throws Exception {
+		extraction = sha -> {
+			throw new IllegalStateException("extraction backend unavailable");
+		};
+		var verdict = screen(mail(INFORMANT, SUBJECT, "见附件。" + SIGN, document("report1.docx", "报告.docx")));
+		assertThat(verdict.outcome()).isEqualTo(Outcome.QUARANTINED);
+		assertThat(verdict.reasonCodes()).containsExactly("INTERNAL_ERROR");
 	}
 
 	@Test

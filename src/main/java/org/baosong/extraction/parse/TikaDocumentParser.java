@@ -91,6 +91,10 @@ public final class TikaDocumentParser {
 			return ParsedDocument.failure(ExtractionStatus.UNSUPPORTED, detected, "macro-enabled document");
 		}
 		if (!DocumentTypes.accepted(detected)) {
+			String damage = DamagedContainers.damage(tis, detected);
+			if (damage != null) {
+				return ParsedDocument.failure(ExtractionStatus.FAILED, detected, "damaged file: " + damage);
+			}
 			return ParsedDocument.failure(ExtractionStatus.UNSUPPORTED, detected, "not a document type we read: " + detected);
 		}
 		String bomb;
