@@ -7,6 +7,7 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.util.HexFormat;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Files accepted messages as submissions: the row with its tracking number ({@code GZ-2026-000123}, one
  * counter per profile and year), the first event of its audit trail, and its attachments. Runs in the
- * caller's transaction, the one that records the outcome and queues the receipt.
+ * caller's transaction, the one that records the outcome and queues the receipt; announces the new
+ * submission with {@link SubmissionChanged} (listeners act after the commit).
  */
 @Service
 public class Filing {
@@ -25,9 +27,12 @@ public class Filing {
 
 	private final Clock clock;
 
-	Filing(EditorialMapper mapper, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Filing(EditorialMapper mapper, Clock clock, ApplicationEventPublisher events) {
 		this.mapper = mapper;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	public record Filed(long submissionId, String trackingNo) {
@@ -49,6 +54,7 @@ public class Filing {
 		mapper.insertEvent(row.id, clock.instant(), ACTOR, "FILED", null, "RECEIVED",
 				request.flags().isEmpty() ? null : "flags: " + String.join(",", request.flags()));
 		request.attachments().forEach(a -> mapper.insertAttachment(row.id, a));
+		events.publishEvent(new SubmissionChanged(row.id));
 		return new Filed(row.id, trackingNo);
 	}
 
