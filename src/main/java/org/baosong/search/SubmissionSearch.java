@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -14,6 +17,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.BytesRef;
 
 import org.baosong.audit.AuditLog;
 import org.baosong.common.BaosongProperties;
@@ -91,6 +95,26 @@ public class SubmissionSearch {
 					doc.get(SubmissionDocuments.STATE), SubmissionDocuments.flags(doc), SubmissionDocuments.received(doc)));
 		}
 		return hits;
+	}
+
+	/** The flags some indexed submission carries (URGENT, NEAR_DUPLICATE ...), for the filter. */
+	public List<String> flagsInUse() {
+		return index.withSearcher(searcher -> {
+			try {
+				var flags = new ArrayList<String>();
+				Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), SubmissionDocuments.FLAG);
+				if (terms != null) {
+					TermsEnum each = terms.iterator();
+					for (BytesRef term = each.next(); term != null; term = each.next()) {
+						flags.add(term.utf8ToString());
+					}
+				}
+				return flags;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
 	}
 
 	public IndexStatus status() {
