@@ -234,10 +234,15 @@ class IndexUpdater implements SmartLifecycle {
 			index.put(submission);
 			found.add(submission.id());
 		}
+		boolean removed = false;
 		for (long id : ids) {
 			if (!found.contains(id)) {
 				index.remove(id);
+				removed = true;
 			}
+		}
+		if (removed) {
+			index.expungeDeleted();
 		}
 		index.commit(through);
 	}

@@ -10,12 +10,14 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -88,8 +90,11 @@ final class SearchIndex implements Closeable {
 	}
 
 	private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+		var merges = new TieredMergePolicy();
+		merges.setForceMergeDeletesPctAllowed(0);
 		return new IndexWriterConfig(ChineseAnalysis.perField(SubmissionDocuments.TEXT_FIELDS.toArray(String[]::new)))
 			.setOpenMode(mode)
+			.setMergePolicy(merges)
 			.setCommitOnClose(false)
 			.setRAMBufferSizeMB(64);
 	}
@@ -109,6 +114,19 @@ final class SearchIndex implements Closeable {
 
 	void remove(long id) throws IOException {
 		writer.deleteDocuments(SubmissionDocuments.idTerm(id));
+	}
+
+	/**
+	 * Rewrites the segments that hold deleted documents, so that the text of a submission that was
+	 * removed from the database (a purge) is gone from the disk too, not only hidden. Costly; removals
+	 * are rare.
+	 */
+	void expungeDeleted() throws IOException {
+		writer.forceMergeDeletes(true);
+		// forceMergeDeletes(true) can return while its merge still runs on the scheduler's thread (seen with 9.12.3)
+		if (writer.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler merges) {
+			merges.sync();
+		}
 	}
 
 	void removeAll() throws IOException {

@@ -121,7 +121,7 @@ final class SearchQueries {
 		var any = new BooleanQuery.Builder();
 		int alternatives = 0;
 		var bigrams = tokens(ChineseAnalysis.bigrams(), part.text());
-		var words = part.exact() ? List.<Token>of() : tokens(ChineseAnalysis.words(), part.text());
+		var words = part.exact() ? List.<Token>of() : words(part.text());
 		for (String field : SubmissionDocuments.TEXT_FIELDS) {
 			float boost = field.equals(SubmissionDocuments.TITLE) ? TITLE_BOOST : 1f;
 			if (!bigrams.isEmpty()) {
@@ -139,6 +139,17 @@ final class SearchQueries {
 			alternatives++;
 		}
 		return alternatives == 0 ? null : any.build();
+	}
+
+	/**
+	 * The words of a part that can find what its bigrams cannot: the same words in another order. Only
+	 * words of two characters or more count (the dictionary cuts names and abbreviations into single
+	 * characters, 河长制 into 河 长 制, and a single character says little but costs a long posting list);
+	 * with fewer than two such words there is no other order to find, and the bigrams do the work alone.
+	 */
+	static List<Token> words(String part) {
+		var words = tokens(ChineseAnalysis.words(), part).stream().filter(t -> t.term().codePointCount(0, t.term().length()) > 1).toList();
+		return words.size() < 2 ? List.of() : words;
 	}
 
 	/** All bigrams, or all but one when there are four or more (one word inserted or the order changed at one place). */

@@ -17,6 +17,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
 
 import org.baosong.audit.AuditLog;
@@ -57,7 +58,7 @@ public class SubmissionSearch {
 		this.maxTextChars = properties.maxTextChars();
 	}
 
-	public Page<SearchHit> search(SearchCriteria criteria) {
+	public SearchResults search(SearchCriteria criteria) {
 		Query query = SearchQueries.query(criteria, zone);
 		Sort sort = switch (criteria.order()) {
 			case RELEVANCE -> criteria.hasText() ? BY_RELEVANCE : NEWEST;
@@ -67,15 +68,17 @@ public class SubmissionSearch {
 		int offset = Page.offset(criteria.page(), criteria.size());
 		return index.withSearcher(searcher -> {
 			try {
-				// exact totals: counting every match costs little next to scoring them (docs/PERFORMANCE.md)
-				TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, offset + criteria.size(), null, Integer.MAX_VALUE));
+				// matches are counted up to MAX_DEPTH only: past it Lucene may skip what cannot make the page (ADR 0010)
+				TopFieldDocs top = searcher.search(query,
+						new TopFieldCollectorManager(sort, offset + criteria.size(), null, SearchCriteria.MAX_DEPTH));
 				ScoreDoc[] docs = top.scoreDocs;
 				int count = Math.max(0, docs.length - offset);
 				int[] ids = new int[count];
 				for (int i = 0; i < count; i++) {
 					ids[i] = docs[offset + i].doc;
 				}
-				return new Page<>(hits(searcher, ids, criteria.text()), criteria.page(), criteria.size(), top.totalHits.value);
+				return new SearchResults(hits(searcher, ids, criteria.text()), criteria.page(), criteria.size(), top.totalHits.value,
+						top.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

@@ -84,6 +84,36 @@ class IndexUpdaterTest {
 	}
 
 	@Test
+	void aSubmissionRemovedFromTheTablesLeavesNoTextInTheIndexDirectory() throws Exception {
+		String marker = "MARKER" + System.nanoTime();
+		tables.put(1, "越秀区推进老旧小区改造", "累计完成改造项目42个。", T0);
+		tables.put(2, "情况报告 " + marker, "内容 " + marker + "。", T0);
+		start();
+		await().atMost(Duration.ofSeconds(20)).until(() -> found(marker.toLowerCase()).equals(List.of(2L)));
+		assertThat(filesContaining(marker)).as("the test can see the text on disk").isNotEmpty();
+
+		tables.delete(2);
+		updater.onSubmissionChanged(new SubmissionChanged(2));
+		await().atMost(Duration.ofSeconds(20)).until(() -> found(marker.toLowerCase()).isEmpty() && updater.pending() == 0);
+		assertThat(filesContaining(marker)).isEmpty();
+		assertThat(found("老旧小区改造")).containsExactly(1L);
+	}
+
+	private List<Path> filesContaining(String text) throws java.io.IOException {
+		try (var files = java.nio.file.Files.list(dir)) {
+			return files.filter(f -> {
+				try {
+					String content = new String(java.nio.file.Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+					return content.contains(text) || content.contains(text.toLowerCase());
+				}
+				catch (java.io.IOException ex) {
+					return false; // deleted meanwhile
+				}
+			}).toList();
+		}
+	}
+
+	@Test
 	void atStartAWrongCountRebuildsAndARightOneCatchesUpWhatChangedSinceTheLastCommit() throws Exception {
 		tables.put(1, "越秀区推进老旧小区改造", "累计完成改造项目42个。", T0);
 		start();

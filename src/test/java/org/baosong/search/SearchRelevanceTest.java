@@ -91,10 +91,12 @@ class SearchRelevanceTest {
 			rows.add(score("SmartChinese words, as a phrase", searcher, q -> perPart(q, (f, p) -> words(f, p, true))));
 			rows.add(score("bigrams, as a phrase", searcher, q -> perPart(q, (f, p) -> bigrams(f, p, true))));
 			rows.add(score("bigrams, all but one of 4+", searcher, q -> perPart(q, (f, p) -> bigrams(f, p, false))));
-			rows.add(score("combined: bigram phrase | words", searcher,
+			rows.add(score("combined: bigram phrase, or words", searcher,
 					q -> perPart(q, (f, p) -> either(bigrams(f, p, true), words(f, p, false)))));
-			rows.add(score("combined: bigrams all but one | words", searcher,
+			rows.add(score("combined: bigrams all but one, or words", searcher,
 					q -> perPart(q, (f, p) -> either(bigrams(f, p, false), words(f, p, false)))));
+			rows.add(score("combined: bigrams all but one, or 2+ words of 2+ characters", searcher,
+					q -> perPart(q, (f, p) -> either(bigrams(f, p, false), longWords(f, p)))));
 		}
 		Scores production;
 		try (var reader = productionIndex()) {
@@ -104,7 +106,7 @@ class SearchRelevanceTest {
 		rows.add(production);
 		report(rows, production);
 
-		Scores chosen = rows.get(5);
+		Scores chosen = rows.get(6);
 		assertThat(production.recall()).as("the application runs the chosen configuration").isEqualTo(chosen.recall());
 		assertThat(production.precision()).isEqualTo(chosen.precision());
 		assertThat(production.recall()).as("recall").isGreaterThanOrEqualTo(RECALL_FLOOR);
@@ -138,6 +140,11 @@ class SearchRelevanceTest {
 				: phrase ? SearchQueries.phrase(field + "_w", tokens) : SearchQueries.allTerms(field + "_w", tokens);
 	}
 
+	private static Query longWords(String field, String part) {
+		var tokens = SearchQueries.words(part);
+		return tokens.isEmpty() ? null : SearchQueries.allTerms(field + "_w", tokens);
+	}
+
 	private static Query bigrams(String field, String part, boolean phrase) {
 		var tokens = SearchQueries.tokens(ChineseAnalysis.bigrams(), part);
 		return tokens.isEmpty() ? null
@@ -145,6 +152,9 @@ class SearchRelevanceTest {
 	}
 
 	private static Query either(Query a, Query b) {
+		if (b == null) {
+			return a;
+		}
 		return new BooleanQuery.Builder().add(a, Occur.SHOULD).add(b, Occur.SHOULD).build();
 	}
 

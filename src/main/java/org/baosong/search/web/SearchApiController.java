@@ -44,7 +44,8 @@ class SearchApiController {
 		}
 	}
 
-	record Results(long total, int page, int size, List<Hit> items, IndexStatus index) {
+	/** @param totalIsLowerBound the search matches at least {@code total} submissions (counting stops at 10,000) */
+	record Results(long total, boolean totalIsLowerBound, int page, int size, List<Hit> items, IndexStatus index) {
 	}
 
 	@GetMapping("/api/search")
@@ -57,7 +58,8 @@ class SearchApiController {
 					"invalid parameter(s): " + String.join(", ", binding.getFieldErrors().stream().map(e -> e.getField()).distinct().toList()));
 		}
 		var page = search.search(form.criteria());
-		return new Results(page.total(), page.number(), page.size(), page.items().stream().map(Hit::of).toList(), search.status());
+		return new Results(page.total(), page.atLeast(), page.number(), page.size(), page.items().stream().map(Hit::of).toList(),
+				search.status());
 	}
 
 	@GetMapping("/api/search/status")

@@ -7,11 +7,10 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.baosong.common.BaosongProperties;
-import org.baosong.common.Page;
 import org.baosong.profile.ProfileCatalog;
 import org.baosong.registry.Registry;
 import org.baosong.search.SearchCriteria;
-import org.baosong.search.SearchHit;
+import org.baosong.search.SearchResults;
 import org.baosong.search.SubmissionSearch;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -64,7 +63,7 @@ class SearchController {
 			return "search";
 		}
 		if (form.asked()) {
-			Page<SearchHit> results = search.search(form.criteria());
+			SearchResults results = search.search(form.criteria());
 			model.addAttribute("results", results);
 			model.addAttribute("previousUrl", pageUrl(request, results.number() - 1));
 			model.addAttribute("nextUrl", pageUrl(request, results.number() + 1));
