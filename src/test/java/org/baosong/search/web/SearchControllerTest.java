@@ -143,7 +143,12 @@ class SearchControllerTest {
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("href=\"/submissions/" + submissionId + "\"").contains("<mark>营商环境</mark>").contains(trackingNo)
-			.contains("越秀区政府").contains("待处理");
+			.contains("越秀区政府").contains("待处理").contains("共找到 1 条信息")
+			.contains("<option value=\"ADOPTED\">已采用</option>").contains("<option value=\"NEWEST\">最新在前</option>")
+			.containsPattern("<option value=\"" + unitId + "\" selected=\"selected\">越秀区政府</option>");
+		String english = mvc.perform(get("/search").param("q", "营商环境").param("lang", "en").with(as("VIEWER")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(english).contains("Full-text search").contains("Submissions found: 1").contains("<option value=\"ADOPTED\">Adopted</option>");
 		String none = mvc.perform(get("/search").param("q", "营商环境").param("state", "ADOPTED").with(as("VIEWER")))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
