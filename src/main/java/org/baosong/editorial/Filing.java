@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Files accepted messages as submissions: the row with its tracking number ({@code GZ-2026-000123}, one
  * counter per profile and year), the first event of its audit trail, and its attachments. Runs in the
- * caller's transaction, the one that records the outcome and queues the receipt.
+ * caller's transaction, the one that records the outcome and queues the receipt; announces the new
+ * submission with {@link SubmissionChanged} (listeners act after the commit).
  */
 @Service
 public class Filing {

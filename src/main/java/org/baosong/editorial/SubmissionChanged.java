@@ -1,8 +1,9 @@
 package org.baosong.editorial;
 
 /**
- * Published (inside the writing transaction) whenever a submission is filed or changed: its fields,
- * text or state. Listeners that keep copies (the search index) react after commit.
+ * A submission was filed or changed (its text, title, state, flags ...). Published inside the write's
+ * transaction; listeners that keep copies (the search index) act after the commit and read the
+ * submission again, so the event carries only the id.
  */
 public record SubmissionChanged(long submissionId) {
 }
