@@ -42,8 +42,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * An editor's day in a real browser (Debian's headless Chromium through chromedriver) against the
  * running gateway: two fixture mails arrive; the editor logs in, finds the first in the queue, claims
- * it, edits the title and sends it to review; returns the second to its unit for revision; checks the
- * pages on a 1366x768 screen. A screenshot of each main page is saved under target/screenshots/.
+ * it, edits the title and sends it to review; returns the second to its unit for revision; finds the
+ * first by a Chinese phrase; checks the pages on a 1366x768 screen. A screenshot of each main page is saved under target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "baosong.demo.enabled=true", "baosong.intake.poll-interval=100ms", "baosong.replies.send-interval=200ms" })
@@ -155,8 +155,25 @@ class EditorDayBrowserTest {
 
 	@Test
 	@Order(4)
+	void theEditorFindsAReportByAChinesePhraseAndItsEditedTitle() throws IOException {
+		open("/search");
+		WebElement q = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
+		q.sendKeys("湿地生态");
+		q.submit();
+		// the index follows the edit after commit: the edited title is what the result shows
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".search-results li")));
+		WebElement first = browser.findElement(By.cssSelector(".search-results li h2 a"));
+		assertThat(first.getText()).isEqualTo("海珠区湿地生态保护修复成效明显");
+		assertThat(browser.findElements(By.cssSelector(".search-results mark"))).isNotEmpty();
+		screenshot("search");
+		first.click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("submission-title"), "海珠区湿地生态保护修复成效明显"));
+	}
+
+	@Test
+	@Order(5)
 	void theMainPagesRenderOnAnOfficeScreen() throws IOException {
-		for (String page : new String[] { "/", "/registry", "/queues?state=ALL" }) {
+		for (String page : new String[] { "/", "/registry", "/queues?state=ALL", "/ops/profile" }) {
 			open(page);
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header.top")));
 			assertThat(browser.getTitle()).contains("报送");
