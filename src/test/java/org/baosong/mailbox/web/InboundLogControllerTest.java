@@ -12,13 +12,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.ByteArrayOutputStream;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
+
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -30,8 +30,9 @@ import org.baosong.archive.BlobStore;
 import org.baosong.mailbox.EmbeddedMailServer;
 import org.baosong.testsupport.GatewayTest;
 import org.baosong.testsupport.InboundRows;
-import org.baosong.testsupport.RawSmtp;
-import org.baosong.testsupport.TestMails;
+import org.baosong.testsupport.Reports;
+
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -229,15 +230,7 @@ class InboundLogControllerTest {
 	}
 
 	private String send(String from, String subject, String body) throws Exception {
-		var message = TestMails.mail(from, mailServer.address(), subject, body);
-		message.setSentDate(new Date());
-		message.saveChanges();
-		String messageId = "<" + UUID.randomUUID() + "@unit.test>";
-		message.setHeader("Message-ID", messageId);
-		var out = new ByteArrayOutputStream();
-		message.writeTo(out);
-		RawSmtp.send(mailServer.smtpPort(), from, mailServer.address(), out.toByteArray());
-		return messageId;
+		return new Reports(mailServer, jdbc).send(from, subject, body);
 	}
 
 	private long awaitOutcome(String messageId, String expected) {

@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.ByteArrayOutputStream;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,10 +23,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.Date;
+
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +38,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.baosong.mailbox.EmbeddedMailServer;
 import org.baosong.testsupport.GatewayTest;
 import org.baosong.testsupport.GatewayTestInitializer;
-import org.baosong.testsupport.RawSmtp;
-import org.baosong.testsupport.TestMails;
+import org.baosong.testsupport.Reports;
+
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -276,14 +277,6 @@ class SearchControllerTest {
 	}
 
 	private String send(String from, String subject, String body) throws Exception {
-		var message = TestMails.mail(from, mailServer.address(), subject, body);
-		message.setSentDate(new Date());
-		message.saveChanges();
-		String messageId = "<" + UUID.randomUUID() + "@unit.test>";
-		message.setHeader("Message-ID", messageId);
-		var out = new ByteArrayOutputStream();
-		message.writeTo(out);
-		RawSmtp.send(mailServer.smtpPort(), from, mailServer.address(), out.toByteArray());
-		return messageId;
+		return new Reports(mailServer, jdbc).send(from, subject, body);
 	}
 }
