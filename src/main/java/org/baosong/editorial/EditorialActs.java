@@ -1,0 +1,196 @@
+package org.baosong.editorial;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+import org.baosong.audit.AuditLog;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The stream of editorial acts that earn or cost points (ADR 0014): adoption, leader instruction,
+ * feedback, upstream adoption, mark, penalty, commission answered/late/missing. Each act is one
+ * {@code editorial_act} row written in the transaction of the act itself (with its
+ * {@code submission_event} line when it concerns a submission, and its audit line); an undo is a
+ * new row that reverses the act, never a deletion. The scoring engine (issue 8) reads this stream.
+ */
+@Service
+public class EditorialActs {
+
+	private final ActMapper mapper;
+
+	private final EditorialMapper editorial;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	EditorialActs(ActMapper mapper, EditorialMapper editorial, AuditLog audit, Clock clock) {
+		this.mapper = mapper;
+		this.editorial = editorial;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * One act or reversal.
+	 *
+	 * @param kind        what happened, e.g. ADOPTED, INSTRUCTION, FEEDBACK, UPSTREAM_ADOPTION, MARK, PENALTY,
+	 *                    COMMISSION_ANSWERED, COMMISSION_LATE, COMMISSION_MISSING
+	 * @param effectiveOn the day the act counts for (the issue's date, the instruction's date ...)
+	 * @param refType     the row the act is about (journal_issue, instruction, commission ...), with refId
+	 * @param reversesId  for an undo: the act it reverses
+	 */
+	public record Act(Long id, String profileId, String kind, Instant occurredAt, LocalDate effectiveOn, String actor, long unitId,
+			Long submissionId, String refType, Long refId, String detail, Long reversesId) {
+
+		public boolean reversal() {
+			return reversesId != null;
+		}
+	}
+
+	/** Records an act in the caller's transaction; returns its id. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long record(String profileId, String kind, LocalDate effectiveOn, long unitId, Long submissionId, String refType, Long refId,
+			String detail) {
+		String actor = AuditLog.currentActor();
+		Instant now = clock.instant();
+		var act = new ActRow(profileId, kind, now, effectiveOn, actor, unitId, submissionId, refType, refId, detail, null);
+		mapper.insert(act);
+		if (submissionId != null) {
+			editorial.insertEvent(submissionId, now, actor, kind, null, null, detail);
+		}
+		audit.record("ACT_" + kind, refType == null ? "submission" : refType, refId == null ? submissionId : refId, detail);
+		return act.id;
+	}
+
+	/**
+	 * Reverses an act (an undo): a new row of the same kind pointing at it. An act is reversed at most
+	 * once (a unique key says so); reversing a reversal is refused.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long reverse(long actId, String why) {
+		Act original = mapper.find(actId).orElseThrow(() -> new IllegalArgumentException("no act " + actId));
+		if (original.reversal()) {
+			throw new IllegalArgumentException("act " + actId + " is itself a reversal");
+		}
+		if (mapper.reversalOf(actId).isPresent()) {
+			throw new IllegalStateException("act " + actId + " is already reversed");
+		}
+		String actor = AuditLog.currentActor();
+		Instant now = clock.instant();
+		String detail = "撤销 #" + actId + (why == null || why.isBlank() ? "" : "：" + why.strip());
+		var act = new ActRow(original.profileId(), original.kind(), now, original.effectiveOn(), actor, original.unitId(),
+				original.submissionId(), original.refType(), original.refId(), detail, actId);
+		mapper.insert(act);
+		if (original.submissionId() != null) {
+			editorial.insertEvent(original.submissionId(), now, actor, "UNDO_" + original.kind(), null, null, detail);
+		}
+		audit.record("UNDO_" + original.kind(), original.refType() == null ? "submission" : original.refType(),
+				original.refId() == null ? original.submissionId() : original.refId(), detail);
+		return act.id;
+	}
+
+	/** The acts (and reversals) about one row, oldest first. */
+	@Transactional(readOnly = true)
+	public List<Act> about(String refType, long refId) {
+		return mapper.about(refType, refId);
+	}
+
+	/** The acts (and reversals) of one submission, oldest first. */
+	@Transactional(readOnly = true)
+	public List<Act> ofSubmission(long submissionId) {
+		return mapper.ofSubmission(submissionId);
+	}
+
+	/** The acts of a unit effective in [from, to), oldest first: what scoring reads. */
+	@Transactional(readOnly = true)
+	public List<Act> ofUnit(long unitId, LocalDate from, LocalDate to) {
+		return mapper.ofUnit(unitId, from, to);
+	}
+
+	/** An act's row as written (MyBatis fills the generated id). */
+	static final class ActRow {
+		Long id;
+		final String profileId;
+		final String kind;
+		final Instant occurredAt;
+		final LocalDate effectiveOn;
+		final String actor;
+		final long unitId;
+		final Long submissionId;
+		final String refType;
+		final Long refId;
+		final String detail;
+		final Long reversesId;
+
+		ActRow(String profileId, String kind, Instant occurredAt, LocalDate effectiveOn, String actor, long unitId, Long submissionId,
+				String refType, Long refId, String detail, Long reversesId) {
+			this.profileId = profileId;
+			this.kind = kind;
+			this.occurredAt = occurredAt;
+			this.effectiveOn = effectiveOn;
+			this.actor = actor;
+			this.unitId = unitId;
+			this.submissionId = submissionId;
+			this.refType = refType;
+			this.refId = refId;
+			this.detail = detail;
+			this.reversesId = reversesId;
+		}
+
+		public Long getId() { return id; }
+		public void setId(Long id) { this.id = id; }
+		public String getProfileId() { return profileId; }
+		public String getKind() { return kind; }
+		public Instant getOccurredAt() { return occurredAt; }
+		public LocalDate getEffectiveOn() { return effectiveOn; }
+		public String getActor() { return actor; }
+		public long getUnitId() { return unitId; }
+		public Long getSubmissionId() { return submissionId; }
+		public String getRefType() { return refType; }
+		public Long getRefId() { return refId; }
+		public String getDetail() { return detail; }
+		public Long getReversesId() { return reversesId; }
+	}
+
+	@Mapper
+	interface ActMapper {
+
+		String COLUMNS = "id, profile_id, kind, occurred_at, effective_on, actor, unit_id, submission_id, ref_type, ref_id, detail, reverses_id";
+
+		@Insert("""
+				INSERT INTO editorial_act (profile_id, kind, occurred_at, effective_on, actor, unit_id, submission_id, ref_type, ref_id,
+				  detail, reverses_id)
+				VALUES (#{a.profileId}, #{a.kind}, #{a.occurredAt}, #{a.effectiveOn}, #{a.actor}, #{a.unitId}, #{a.submissionId},
+				  #{a.refType}, #{a.refId}, #{a.detail}, #{a.reversesId})
+				""")
+		@Options(useGeneratedKeys = true, keyProperty = "a.id", keyColumn = "id")
+		void insert(@Param("a") ActRow act);
+
+		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE id = #{id}")
+		Optional<Act> find(long id);
+
+		@Select("SELECT id FROM editorial_act WHERE reverses_id = #{id}")
+		Optional<Long> reversalOf(long id);
+
+		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE ref_type = #{refType} AND ref_id = #{refId} ORDER BY id")
+		List<Act> about(@Param("refType") String refType, @Param("refId") long refId);
+
+		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE submission_id = #{submissionId} ORDER BY id")
+		List<Act> ofSubmission(long submissionId);
+
+		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE unit_id = #{unitId} AND effective_on >= #{from} AND effective_on < #{to} ORDER BY id")
+		List<Act> ofUnit(@Param("unitId") long unitId, @Param("from") LocalDate from, @Param("to") LocalDate to);
+	}
+}
