@@ -187,6 +187,21 @@ class CommissionsTest {
 	}
 
 	@Test
+	void aWholeSequenceIsAskedUnitByUnit() throws Exception {
+		mvc.perform(get("/commissions/new").with(EDITOR)).andExpect(status().isOk());
+		mvc.perform(post("/commissions").with(EDITOR).with(csrf()).param("code", "YG2026-05").param("topic", "安全生产检查")
+			.param("deadline", LocalDateTime.now(ZONE).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString())
+			.param("sequence", yuexiu.sequenceCode()).param("unit", String.valueOf(yuexiu.id()))).andExpect(status().is3xxRedirection());
+		long id = jdbc.queryForObject("SELECT id FROM commission WHERE code = 'YG2026-05'", Long.class);
+		List<Long> expected = registry.units().stream().filter(u -> u.active() && u.sequenceCode().equals(yuexiu.sequenceCode()))
+			.map(Unit::id).toList();
+		assertThat(expected).hasSizeGreaterThan(1);
+		assertThat(jdbc.queryForList("SELECT unit_id FROM commission_target WHERE commission_id = ?", Long.class, id))
+			.containsExactlyInAnyOrderElementsOf(expected);
+		mvc.perform(get("/commissions/" + id).with(user("viewer1").roles("VIEWER"))).andExpect(status().isOk());
+	}
+
+	@Test
 	void onlyAnAdministratorClosesACommissionEarly() throws Exception {
 		long id = create("YG2026-04", other);
 		mvc.perform(post("/commissions/" + id + "/close").with(EDITOR).with(csrf())).andExpect(status().isForbidden());
