@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Files accepted messages as submissions: the row with its tracking number ({@code GZ-2026-000123}, one
  * counter per profile and year), the first event of its audit trail, and its attachments. Runs in the
- * caller's transaction, the one that records the outcome and queues the receipt; announces the new
+ * caller's transaction, the one that records the outcome and queues the receipt (and, for a reply to a
+ * commission, marks its unit's target answered or late); announces the new
  * submission with {@link SubmissionChanged} (listeners act after the commit).
  */
 @Service
@@ -29,10 +30,13 @@ public class Filing {
 
 	private final ApplicationEventPublisher events;
 
-	Filing(EditorialMapper mapper, Clock clock, ApplicationEventPublisher events) {
+	private final Commissions commissions;
+
+	Filing(EditorialMapper mapper, Clock clock, ApplicationEventPublisher events, Commissions commissions) {
 		this.mapper = mapper;
 		this.clock = clock;
 		this.events = events;
+		this.commissions = commissions;
 	}
 
 	public record Filed(long submissionId, String trackingNo) {
@@ -54,6 +58,7 @@ public class Filing {
 		mapper.insertEvent(row.id, clock.instant(), ACTOR, "FILED", null, "RECEIVED",
 				request.flags().isEmpty() ? null : "flags: " + String.join(",", request.flagCodes()));
 		request.attachments().forEach(a -> mapper.insertAttachment(row.id, a));
+		commissions.answered(request, row.id); // a 【约稿:CODE】 answers its unit's target, on time or late
 		events.publishEvent(new SubmissionChanged(row.id));
 		return new Filed(row.id, trackingNo);
 	}

@@ -38,6 +38,8 @@ public class Replies {
 
 	static final String ALERT = "ALERT";
 
+	static final String COMMISSION = "COMMISSION";
+
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
 	private final OutboundMapper mapper;
@@ -165,6 +167,34 @@ public class Replies {
 				"receivedAt", when(original.receivedAt()), "originalSubject", text(original.subject()), "office", office);
 		String subject = "【退回修改】" + text(title) + "（" + trackingNo + "）";
 		return queue(original, RETURN, null, subject, templates.render("returned", model));
+	}
+
+	/** What a commission notice (约稿通知) says to one informant. */
+	public record CommissionNotice(long commissionId, String code, String topic, String requirements, Instant deadline, String unit,
+			String informant, String to) {
+	}
+
+	/**
+	 * Queues the notice of a commission (约稿通知) to one informant of a target unit, with the exact
+	 * subject tag to answer with. One per commission and address; not rate-limited: an editor wrote it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean commission(CommissionNotice notice, String office) {
+		var model = Map.<String, Object>of("code", notice.code(), "topic", text(notice.topic()), "requirements", text(notice.requirements()),
+				"deadline", when(notice.deadline()), "unit", text(notice.unit()), "informant", text(notice.informant()), "office", office,
+				"issuedOn", DateTimeFormatter.ofPattern("yyyy年M月d日").format(clock.instant().atZone(zone)));
+		var row = new OutboundMapper.OutboundRow();
+		row.kind = COMMISSION;
+		row.dedupKey = "commission:" + notice.commissionId() + ":" + notice.to().strip().toLowerCase(java.util.Locale.ROOT);
+		row.toAddr = notice.to().strip();
+		String subject = "【约稿通知】" + notice.code() + " " + text(notice.topic()) + "（截止 " + when(notice.deadline()) + "）";
+		row.subject = subject.length() > 900 ? subject.substring(0, 900) : subject;
+		row.bodyText = templates.render("commission", model);
+		row.messageId = "<" + UUID.randomUUID() + "@" + properties.messageIdDomain() + ">";
+		row.status = "PENDING";
+		row.createdAt = clock.instant();
+		row.nextAttemptAt = row.createdAt;
+		return mapper.insert(row) == 1;
 	}
 
 	/**

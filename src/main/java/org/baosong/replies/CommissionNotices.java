@@ -1,0 +1,33 @@
+package org.baosong.replies;
+
+import org.baosong.editorial.CommissionIssued;
+import org.baosong.profile.ProfileCatalog;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails a new commission's notice (约稿通知) to every informant of its target units, inside the
+ * transaction that created it (a synchronous listener joins it): the commission and its notices commit
+ * together.
+ */
+@Component
+class CommissionNotices {
+
+	private final Replies replies;
+
+	private final ProfileCatalog profiles;
+
+	CommissionNotices(Replies replies, ProfileCatalog profiles) {
+		this.replies = replies;
+		this.profiles = profiles;
+	}
+
+	@EventListener
+	void on(CommissionIssued issued) {
+		String office = profiles.find(issued.profileId()).map(p -> p.office()).orElse(profiles.jurisdiction().office());
+		for (var recipient : issued.recipients()) {
+			replies.commission(new Replies.CommissionNotice(issued.commissionId(), issued.code(), issued.topic(), issued.requirements(),
+					issued.deadline(), recipient.unitName(), recipient.informantName(), recipient.address()), office);
+		}
+	}
+}
