@@ -93,7 +93,7 @@ class JournalIssuesTest {
 		long second = inReview("越秀区开展消防安全大检查");
 		long received = reports.file(Reports.subject("动态", "越秀区召开防汛工作会议"), Reports.body("越秀区召开防汛工作会议。"));
 
-		long sfxx = journal("SFXX", "穗府信息");
+		long sfxx = journal("TXX1", "穗府信息");
 		assertThat(journals.find(sfxx).orElseThrow().kinds()).containsExactly("标题信息", "简讯", "条目");
 		assertThat(issues.proposedNumber(sfxx, 2026)).isEqualTo(1);
 		long issue = issues.create(sfxx, 2026, 1, ISSUE_DAY, "editor1");
@@ -135,7 +135,7 @@ class JournalIssuesTest {
 		assertThatThrownBy(() -> issues.publish(issue, "reviewer1")).hasMessageContaining("published");
 
 		// adopted again by another journal: a second act and a second mail for the same original message
-		long yq = journal("SFYQ", "穗府要情");
+		long yq = journal("TYQ1", "穗府要情");
 		long issue2 = issues.create(yq, 2026, 1, ISSUE_DAY.plusDays(1), "editor1");
 		long b1 = issues.add(issue2, tracking(first), "条目", "PARTICIPANT");
 		issues.publish(issue2, "editor1");
@@ -154,6 +154,14 @@ class JournalIssuesTest {
 		assertThat(state(second)).isEqualTo("ADOPTED");
 		assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE target_type = 'journal_issue' AND target_id = ? ORDER BY id", String.class,
 				String.valueOf(issue))).contains("ISSUE_CREATED", "ISSUE_ITEM_ADDED", "ISSUE_ITEM_MOVED", "ISSUE_ITEM_REMOVED", "ISSUE_PUBLISHED");
+	}
+
+	@Test
+	void theDemoCreatesTheGuangzhouJournals() {
+		assertThat(journals.list()).filteredOn(j -> j.code().startsWith("SF")).extracting(Journals.Journal::name)
+			.containsExactly("穗府信息", "穗府要情", "穗府信息专报", "穗府调研报告");
+		assertThat(journals.list()).filteredOn(j -> j.code().equals("SFXX")).singleElement()
+			.satisfies(j -> assertThat(j.kinds()).containsExactly("标题信息", "短波信息"));
 	}
 
 	@Test
