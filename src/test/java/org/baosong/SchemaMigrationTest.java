@@ -51,7 +51,7 @@ class SchemaMigrationTest {
 			Set<String> mariaConstraints = rows(m, constraints + "DATABASE()");
 			Set<String> h2Constraints = rows(h, constraints + "'public'");
 			assertThat(mariaConstraints).contains("inbound_mail uk_inbound_uid UNIQUE", "inbound_mail uk_inbound_sha UNIQUE",
-					"outbound_mail uk_outbound_reply UNIQUE", "informant_address uk_address_key UNIQUE");
+					"outbound_mail uk_outbound_dedup UNIQUE", "informant_address uk_address_key UNIQUE");
 			assertThat(h2Constraints).containsExactlyInAnyOrderElementsOf(mariaConstraints);
 		}
 	}

@@ -155,6 +155,29 @@ public class Editing {
 				user));
 	}
 
+	/**
+	 * Adopts a submission under review, as a journal issue is published (the caller records the act).
+	 * A submission already adopted by another issue stays adopted; any other state is refused.
+	 */
+	void adopt(long id, String user, String detail) {
+		var current = lock(id);
+		if (state(current) == SubmissionState.ADOPTED) {
+			return;
+		}
+		requireState(current, SubmissionState.IN_REVIEW);
+		move(current, SubmissionState.ADOPTED, current.claimedBy(), "ADOPTED", note(detail), user);
+	}
+
+	/**
+	 * Puts an adopted submission back under review when its last standing adoption was undone (the
+	 * caller reverses the act); the claim stays with its editor.
+	 */
+	void withdrawAdoption(long id, String user, String why) {
+		var current = lock(id);
+		requireState(current, SubmissionState.ADOPTED);
+		move(current, SubmissionState.IN_REVIEW, current.claimedBy(), "ADOPTION_WITHDRAWN", note(why), user);
+	}
+
 	@Transactional(readOnly = true)
 	public List<Version> versions(long id) {
 		return mapper.versions(id);

@@ -58,6 +58,8 @@ interface OutboundMapper {
 		Instant nextAttemptAt;
 		Instant createdAt;
 		String reasonKey;
+		/** False for mail that may go more than once per inbound message (one per adoption): only the dedup key counts. */
+		boolean onePerInbound = true;
 
 		public Long getId() { return id; }
 		public void setId(Long id) { this.id = id; }
@@ -87,5 +89,6 @@ interface OutboundMapper {
 		public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
 		public String getReasonKey() { return reasonKey; }
 		public void setReasonKey(String reasonKey) { this.reasonKey = reasonKey; }
+		public boolean isOnePerInbound() { return onePerInbound; }
 	}
 }

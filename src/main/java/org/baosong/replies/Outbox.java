@@ -21,7 +21,7 @@ public class Outbox {
 	public static final List<String> STATUSES = List.of("PENDING", "SENT", "FAILED", "SUPPRESSED", "BOUNCED");
 
 	/** The kinds of mail this module queues today; workflow features add theirs here. */
-	public static final List<String> KINDS = List.of(Replies.RECEIPT, Replies.REJECTION, Replies.RETURN, Replies.ALERT,
+	public static final List<String> KINDS = List.of(Replies.RECEIPT, Replies.REJECTION, Replies.RETURN, Replies.ADOPTED, Replies.ALERT,
 			Replies.COMMISSION);
 
 	private final OutboundMapper mapper;

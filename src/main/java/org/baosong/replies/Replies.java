@@ -40,6 +40,8 @@ public class Replies {
 
 	static final String COMMISSION = "COMMISSION";
 
+	static final String ADOPTED = "ADOPTED";
+
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
 	private final OutboundMapper mapper;
@@ -194,6 +196,24 @@ public class Replies {
 		row.status = "PENDING";
 		row.createdAt = clock.instant();
 		row.nextAttemptAt = row.createdAt;
+		return mapper.insert(row) == 1;
+	}
+
+	/**
+	 * Queues the 采用反馈 that tells a unit its submission was adopted in a journal issue, answering the
+	 * unit's original mail (same thread). One per adoption (a submission adopted by two journals gets two);
+	 * not rate-limited: an editor decided it, not a rule.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean adopted(Original original, long adoptionId, String trackingNo, String title, String unit, String issue,
+			String placement, String office) {
+		var model = Map.<String, Object>of("trackingNo", trackingNo, "title", text(title), "unit", text(unit), "issue", text(issue),
+				"placement", text(placement), "receivedAt", when(original.receivedAt()), "originalSubject", text(original.subject()),
+				"office", office);
+		String subject = "【采用反馈】" + text(title) + "（" + trackingNo + "）";
+		var row = row(original, ADOPTED, subject, templates.render("adopted", model));
+		row.dedupKey = "adoption:" + adoptionId;
+		row.onePerInbound = false;
 		return mapper.insert(row) == 1;
 	}
 

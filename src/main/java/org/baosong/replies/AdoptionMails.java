@@ -1,0 +1,41 @@
+package org.baosong.replies;
+
+import java.util.List;
+
+import org.baosong.editorial.AdoptionPublished;
+import org.baosong.mailbox.InboundMessages;
+import org.baosong.profile.ProfileCatalog;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails the 采用反馈 of a published journal issue, one per item, to the sender of the unit's original
+ * report, inside the transaction that published the issue (a synchronous listener joins it).
+ */
+@Component
+class AdoptionMails {
+
+	private final Replies replies;
+
+	private final InboundMessages inbound;
+
+	private final ProfileCatalog profiles;
+
+	AdoptionMails(Replies replies, InboundMessages inbound, ProfileCatalog profiles) {
+		this.replies = replies;
+		this.inbound = inbound;
+		this.profiles = profiles;
+	}
+
+	@EventListener
+	void on(AdoptionPublished published) {
+		String office = profiles.find(published.profileId()).map(p -> p.office()).orElse(profiles.jurisdiction().office());
+		for (var item : published.items()) {
+			var mail = inbound.find(item.inboundId())
+				.orElseThrow(() -> new IllegalStateException("submission " + item.trackingNo() + " has no inbound message"));
+			var original = new Replies.Original(mail.id(), mail.fromAddr(), mail.messageId(), List.of(), mail.subject(), mail.receivedAt());
+			replies.adopted(original, item.adoptionId(), item.trackingNo(), item.title(), item.unitName(), published.issueLabel(),
+					item.placementKind(), office);
+		}
+	}
+}
