@@ -78,7 +78,11 @@ final class ForkedWorker {
 		catch (IOException | RuntimeException ended) {
 			int exit;
 			try {
-				process.destroyForcibly();
+				// The stream ends as the process exits: give it a moment to finish exiting on its own, so its
+				// exit status says why (3: out of memory). Killing it at once would report every death as 137.
+				if (!process.waitFor(5, TimeUnit.SECONDS)) {
+					process.destroyForcibly();
+				}
 				exit = process.waitFor(10, TimeUnit.SECONDS) ? process.exitValue() : -1;
 			}
 			catch (InterruptedException ex) {
