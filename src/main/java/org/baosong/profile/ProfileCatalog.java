@@ -26,6 +26,11 @@ public class ProfileCatalog {
 		return Optional.ofNullable(profiles.get(id));
 	}
 
+	/** The office a profile's mail is signed by; the jurisdiction's when the profile is unknown. */
+	public String officeOf(String profileId) {
+		return find(profileId).orElse(jurisdiction).office();
+	}
+
 	/** The profile of the deployment's jurisdiction: its sequences are the registry's. */
 	public JurisdictionProfile jurisdiction() {
 		return jurisdiction;

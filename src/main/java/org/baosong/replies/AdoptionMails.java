@@ -1,7 +1,5 @@
 package org.baosong.replies;
 
-import java.util.List;
-
 import org.baosong.editorial.AdoptionPublished;
 import org.baosong.mailbox.InboundMessages;
 import org.baosong.profile.ProfileCatalog;
@@ -29,11 +27,11 @@ class AdoptionMails {
 
 	@EventListener
 	void on(AdoptionPublished published) {
-		String office = profiles.find(published.profileId()).map(p -> p.office()).orElse(profiles.jurisdiction().office());
+		String office = profiles.officeOf(published.profileId());
 		for (var item : published.items()) {
 			var mail = inbound.find(item.inboundId())
 				.orElseThrow(() -> new IllegalStateException("submission " + item.trackingNo() + " has no inbound message"));
-			var original = new Replies.Original(mail.id(), mail.fromAddr(), mail.messageId(), List.of(), mail.subject(), mail.receivedAt());
+			var original = Replies.Original.of(mail);
 			replies.adopted(original, item.adoptionId(), item.trackingNo(), item.title(), item.unitName(), published.issueLabel(),
 					item.placementKind(), office);
 		}

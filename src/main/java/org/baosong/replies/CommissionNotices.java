@@ -24,7 +24,7 @@ class CommissionNotices {
 
 	@EventListener
 	void on(CommissionIssued issued) {
-		String office = profiles.find(issued.profileId()).map(p -> p.office()).orElse(profiles.jurisdiction().office());
+		String office = profiles.officeOf(issued.profileId());
 		for (var recipient : issued.recipients()) {
 			replies.commission(new Replies.CommissionNotice(issued.commissionId(), issued.code(), issued.topic(), issued.requirements(),
 					issued.deadline(), recipient.unitName(), recipient.informantName(), recipient.address()), office);

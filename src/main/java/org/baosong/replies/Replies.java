@@ -64,6 +64,11 @@ public class Replies {
 
 	/** The message being answered. */
 	public record Original(long inboundId, String to, String messageId, List<String> references, String subject, Instant receivedAt) {
+
+		/** A recorded message answered later, by an editor's act (its References are not kept, its Message-ID is). */
+		static Original of(org.baosong.mailbox.InboundMail mail) {
+			return new Original(mail.id(), mail.fromAddr(), mail.messageId(), List.of(), mail.subject(), mail.receivedAt());
+		}
 	}
 
 	/** What a receipt tells the unit. */

@@ -1,7 +1,5 @@
 package org.baosong.replies;
 
-import java.util.List;
-
 import org.baosong.editorial.SubmissionReturned;
 import org.baosong.mailbox.InboundMessages;
 import org.baosong.profile.ProfileCatalog;
@@ -31,8 +29,8 @@ class ReturnMails {
 	void on(SubmissionReturned returned) {
 		var mail = inbound.find(returned.inboundId())
 			.orElseThrow(() -> new IllegalStateException("submission " + returned.trackingNo() + " has no inbound message"));
-		var original = new Replies.Original(mail.id(), mail.fromAddr(), mail.messageId(), List.of(), mail.subject(), mail.receivedAt());
-		String office = profiles.find(returned.profileId()).map(p -> p.office()).orElse(profiles.jurisdiction().office());
+		var original = Replies.Original.of(mail);
+		String office = profiles.officeOf(returned.profileId());
 		replies.returned(original, returned.trackingNo(), returned.title(), returned.unitName(), returned.comment(), office);
 	}
 }
