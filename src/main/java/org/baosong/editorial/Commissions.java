@@ -203,7 +203,7 @@ public class Commissions {
 		}
 		LocalDate day = request.receivedOn() != null ? request.receivedOn() : at.atZone(zone).toLocalDate();
 		acts.record(request.profileId(), late ? "COMMISSION_LATE" : "COMMISSION_ANSWERED", day, request.unitId(), submissionId, REF,
-				detail.id(), detail.code() + (late ? " 逾期报送" : " 按时报送"));
+				detail.id(), detail.code() + (late ? " 逾期报送" : " 按时报送"), ActAttributes.of(ActAttributes.COMMISSION, detail.code()));
 	}
 
 	/** Closes every open commission whose deadline has passed; returns how many. */
@@ -235,7 +235,7 @@ public class Commissions {
 		for (Target target : mapper.targets(id)) {
 			if ("PENDING".equals(target.state()) && mapper.missing(target.id()) == 1) {
 				acts.record(detail.profileId(), "COMMISSION_MISSING", effectiveOn, target.unitId(), null, REF, id,
-						detail.code() + " 未报送");
+						detail.code() + " 未报送", ActAttributes.of(ActAttributes.COMMISSION, detail.code()));
 			}
 		}
 		audit.record("commission.close", REF, id, detail.code());

@@ -50,22 +50,34 @@ public class EditorialActs {
 	 * @param effectiveOn the day the act counts for (the issue's date, the instruction's date ...)
 	 * @param refType     the row the act is about (journal_issue, instruction, commission ...), with refId
 	 * @param reversesId  for an undo: the act it reverses
+	 * @param attributes  the facts scoring rules match on (journal, placement, level ...); copied to a reversal
 	 */
 	public record Act(Long id, String profileId, String kind, Instant occurredAt, LocalDate effectiveOn, String actor, long unitId,
-			Long submissionId, String refType, Long refId, String detail, Long reversesId) {
+			Long submissionId, String refType, Long refId, String detail, Long reversesId, ActAttributes attributes) {
+
+		public Act {
+			attributes = attributes == null ? ActAttributes.NONE : attributes;
+		}
 
 		public boolean reversal() {
 			return reversesId != null;
 		}
 	}
 
-	/** Records an act in the caller's transaction; returns its id. */
+	/** Records an act without attributes in the caller's transaction; returns its id. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long record(String profileId, String kind, LocalDate effectiveOn, long unitId, Long submissionId, String refType, Long refId,
 			String detail) {
+		return record(profileId, kind, effectiveOn, unitId, submissionId, refType, refId, detail, ActAttributes.NONE);
+	}
+
+	/** Records an act with the facts scoring matches on, in the caller's transaction; returns its id. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long record(String profileId, String kind, LocalDate effectiveOn, long unitId, Long submissionId, String refType, Long refId,
+			String detail, ActAttributes attributes) {
 		String actor = AuditLog.currentActor();
 		Instant now = clock.instant();
-		var act = new ActRow(profileId, kind, now, effectiveOn, actor, unitId, submissionId, refType, refId, detail, null);
+		var act = new ActRow(profileId, kind, now, effectiveOn, actor, unitId, submissionId, refType, refId, detail, null, attributes);
 		mapper.insert(act);
 		if (submissionId != null) {
 			editorial.insertEvent(submissionId, now, actor, kind, null, null, detail);
@@ -91,7 +103,7 @@ public class EditorialActs {
 		Instant now = clock.instant();
 		String detail = "撤销 #" + actId + (why == null || why.isBlank() ? "" : "：" + why.strip());
 		var act = new ActRow(original.profileId(), original.kind(), now, original.effectiveOn(), actor, original.unitId(),
-				original.submissionId(), original.refType(), original.refId(), detail, actId);
+				original.submissionId(), original.refType(), original.refId(), detail, actId, original.attributes());
 		mapper.insert(act);
 		if (original.submissionId() != null) {
 			editorial.insertEvent(original.submissionId(), now, actor, "UNDO_" + original.kind(), null, null, detail);
@@ -133,9 +145,10 @@ public class EditorialActs {
 		final Long refId;
 		final String detail;
 		final Long reversesId;
+		final ActAttributes attributes;
 
 		ActRow(String profileId, String kind, Instant occurredAt, LocalDate effectiveOn, String actor, long unitId, Long submissionId,
-				String refType, Long refId, String detail, Long reversesId) {
+				String refType, Long refId, String detail, Long reversesId, ActAttributes attributes) {
 			this.profileId = profileId;
 			this.kind = kind;
 			this.occurredAt = occurredAt;
@@ -147,6 +160,7 @@ public class EditorialActs {
 			this.refId = refId;
 			this.detail = detail;
 			this.reversesId = reversesId;
+			this.attributes = attributes == null ? ActAttributes.NONE : attributes;
 		}
 
 		public Long getId() { return id; }
@@ -162,18 +176,19 @@ public class EditorialActs {
 		public Long getRefId() { return refId; }
 		public String getDetail() { return detail; }
 		public Long getReversesId() { return reversesId; }
+		public ActAttributes getAttributes() { return attributes; }
 	}
 
 	@Mapper
 	interface ActMapper {
 
-		String COLUMNS = "id, profile_id, kind, occurred_at, effective_on, actor, unit_id, submission_id, ref_type, ref_id, detail, reverses_id";
+		String COLUMNS = "id, profile_id, kind, occurred_at, effective_on, actor, unit_id, submission_id, ref_type, ref_id, detail, reverses_id, attributes";
 
 		@Insert("""
 				INSERT INTO editorial_act (profile_id, kind, occurred_at, effective_on, actor, unit_id, submission_id, ref_type, ref_id,
-				  detail, reverses_id)
+				  detail, reverses_id, attributes)
 				VALUES (#{a.profileId}, #{a.kind}, #{a.occurredAt}, #{a.effectiveOn}, #{a.actor}, #{a.unitId}, #{a.submissionId},
-				  #{a.refType}, #{a.refId}, #{a.detail}, #{a.reversesId})
+				  #{a.refType}, #{a.refId}, #{a.detail}, #{a.reversesId}, #{a.attributes})
 				""")
 		@Options(useGeneratedKeys = true, keyProperty = "a.id", keyColumn = "id")
 		void insert(@Param("a") ActRow act);

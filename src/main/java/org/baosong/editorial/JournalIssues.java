@@ -184,12 +184,18 @@ public class JournalIssues {
 		if (items.isEmpty()) {
 			throw new Journals.Invalid("ISSUE_EMPTY", issue.label() + " has no items");
 		}
+		var journal = mapper.journal(issue.journalId()).orElseThrow();
 		var published = new ArrayList<AdoptionPublished.Item>();
 		for (Item item : items) {
 			String detail = issue.label() + " " + item.placementKind() + (item.role() == null ? "" : " " + item.role());
 			editing.adopt(item.submissionId(), user, detail);
+			var facts = new java.util.HashMap<String, String>();
+			facts.put(ActAttributes.JOURNAL, journal.code());
+			facts.put(ActAttributes.JOURNAL_LEVEL, journal.level());
+			facts.put(ActAttributes.PLACEMENT, item.placementKind());
+			facts.put(ActAttributes.ROLE, item.role());
 			long act = acts.record(issue.profileId(), "ADOPTED", issue.issueDate(), item.unitId(), item.submissionId(), "adoption", item.id(),
-					detail);
+					detail, ActAttributes.of(facts));
 			mapper.adoptionAct(item.id(), act);
 			published.add(new AdoptionPublished.Item(item.id(), item.submissionId(), item.inboundId(), item.trackingNo(), item.title(),
 					item.unitName(), item.placementKind(), item.role()));

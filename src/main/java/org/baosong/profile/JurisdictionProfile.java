@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sequences      the sequences (序列) units are ranked in
  * @param subject        the subject-line grammar options
  * @param rules          the screening rule options
+ * @param editorial      the vocabulary of editorial acts (instruction levels, upper offices, marks, penalties)
  */
 public record JurisdictionProfile(
 		@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and '-'") String id,
@@ -31,7 +32,8 @@ public record JurisdictionProfile(
 		@Valid @NotNull AssessmentCalendar calendar,
 		@Valid @NotEmpty List<Sequence> sequences,
 		@Valid @NotNull @DefaultValue SubjectGrammar subject,
-		@Valid @NotNull @DefaultValue RuleOptions rules) {
+		@Valid @NotNull @DefaultValue RuleOptions rules,
+		@Valid @NotNull @DefaultValue EditorialTerms editorial) {
 
 	public Optional<Sequence> sequence(String code) {
 		return sequences.stream().filter(s -> s.code().equals(code)).findFirst();

@@ -85,6 +85,10 @@ class ProfileLoader {
 					+ " (the id must be the file name without .yml)");
 		}
 		checkSequences(file, profile);
+		checkTerms(file, "instruction-levels", profile.editorial().instructionLevels());
+		checkTerms(file, "upstream-levels", profile.editorial().upstreamLevels());
+		checkTerms(file, "marks", profile.editorial().marks());
+		checkTerms(file, "penalties", profile.editorial().penalties());
 		return profile;
 	}
 
@@ -104,6 +108,17 @@ class ProfileLoader {
 			String code = profile.sequences().get(i).code();
 			if (!seen.add(code)) {
 				throw new ConfigurationError(ROOT + ".sequences[" + i + "].code",
+						"'" + code + "' appears twice in " + file.getFileName());
+			}
+		}
+	}
+
+	private static void checkTerms(Path file, String key, List<Term> terms) {
+		var seen = new HashSet<String>();
+		for (int i = 0; i < terms.size(); i++) {
+			String code = terms.get(i).code();
+			if (!seen.add(code)) {
+				throw new ConfigurationError(ROOT + ".editorial." + key + "[" + i + "].code",
 						"'" + code + "' appears twice in " + file.getFileName());
 			}
 		}

@@ -29,7 +29,9 @@ class EditorialActsTest {
 	void anUndoReversesAnActOnceAndKeepsBoth() {
 		long unit = jdbc.queryForObject("SELECT id FROM unit WHERE code = 'D03'", Long.class);
 		LocalDate day = LocalDate.of(2026, 11, 20);
-		long act = tx.execute(s -> acts.record("guangzhou-2005", "UPSTREAM_ADOPTION", day, unit, null, "upstream_adoption", 7L, "省办采用"));
+		var facts = ActAttributes.of(java.util.Map.of(ActAttributes.LEVEL, "province", ActAttributes.WITH_INSTRUCTION, "true"));
+		long act = tx.execute(s -> acts.record("guangzhou-2005", "UPSTREAM_ADOPTION", day, unit, null, "upstream_adoption", 7L, "省办采用",
+				facts));
 		long undo = tx.execute(s -> acts.reverse(act, "登记错误"));
 
 		var about = acts.about("upstream_adoption", 7L);
@@ -37,6 +39,10 @@ class EditorialActsTest {
 		assertThat(about.get(1).reversesId()).isEqualTo(act);
 		assertThat(about.get(1).effectiveOn()).isEqualTo(day);
 		assertThat(about.get(1).detail()).isEqualTo("撤销 #" + act + "：登记错误");
+		assertThat(about).allSatisfy(a -> assertThat(a.attributes()).isEqualTo(facts));
+		assertThat(about.get(0).attributes().get(ActAttributes.LEVEL)).contains("province");
+		assertThat(jdbc.queryForObject("SELECT attributes FROM editorial_act WHERE id = ?", String.class, act))
+			.isEqualTo("{\"level\":\"province\",\"withInstruction\":\"true\"}");
 		assertThat(acts.ofUnit(unit, day, day.plusDays(1))).hasSize(2);
 		assertThat(acts.ofUnit(unit, day.plusDays(1), day.plusDays(2))).isEmpty();
 

@@ -117,7 +117,10 @@ class JournalIssuesTest {
 		assertThat(state(first)).isEqualTo("ADOPTED");
 		assertThat(state(second)).isEqualTo("ADOPTED");
 		assertThat(issues.find(issue).orElseThrow().state()).isEqualTo("PUBLISHED");
-		var act = jdbc.queryForMap("SELECT kind, effective_on, detail, ref_type, ref_id FROM editorial_act WHERE submission_id = ?", second);
+		var act = jdbc.queryForMap("SELECT kind, effective_on, detail, ref_type, ref_id, attributes FROM editorial_act WHERE submission_id = ?",
+				second);
+		assertThat(ActAttributes.fromJson((String) act.get("attributes")).asMap()).containsEntry(ActAttributes.PLACEMENT, "简讯")
+			.containsEntry(ActAttributes.ROLE, "HOST").containsKey(ActAttributes.JOURNAL);
 		assertThat(act).containsEntry("kind", "ADOPTED").containsEntry("ref_type", "adoption").containsEntry("detail", "穗府信息 2026年第1期 简讯 HOST");
 		assertThat(act.get("effective_on").toString()).isEqualTo("2026-11-20");
 		assertThat(((Number) act.get("ref_id")).longValue()).isEqualTo(a2);

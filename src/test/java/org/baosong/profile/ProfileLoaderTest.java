@@ -43,6 +43,34 @@ class ProfileLoaderTest {
 		assertThat(district.parentCredit()).isEqualByComparingTo("0");
 		assertThat(gz.subject().types()).contains("动态", "要情", "专报");
 		assertThat(gz.rules().signatureBlockRequired()).isTrue();
+		assertThat(gz.editorial().upstreamLevels()).extracting(Term::code).containsExactly("state-council", "province");
+		assertThat(gz.editorial().instructionLevel("city-leader")).map(Term::name).contains("市领导批示");
+		assertThat(gz.editorial().penalty("upper-criticism")).isPresent();
+		assertThat(gz.editorial().feedbackDays()).isEqualTo(30);
+	}
+
+	@Test
+	void editorialTermsDefaultToNoneAndTheirCodesAreUnique() throws IOException {
+		assertThat(loader.load(write("plain", minimal("plain", ""))).editorial())
+			.satisfies(e -> assertThat(e.marks()).isEmpty())
+			.satisfies(e -> assertThat(e.feedbackDays()).isEqualTo(30));
+
+		Path dup = write("marks", minimal("marks", """
+				  editorial:
+				    marks:
+				      - { code: excellent, name: 优秀信息 }
+				      - { code: excellent, name: 好信息 }
+				"""));
+		assertThatThrownBy(() -> loader.load(dup)).isInstanceOf(ConfigurationError.class)
+			.hasMessageContaining("profile.editorial.marks[1].code").hasMessageContaining("appears twice");
+
+		Path badCode = write("bad", minimal("bad", """
+				  editorial:
+				    penalties:
+				      - { code: 批评, name: 批评 }
+				"""));
+		assertThatThrownBy(() -> loader.load(badCode)).isInstanceOf(ConfigurationError.class)
+			.hasMessageContaining("profile.editorial.penalties[0].code");
 	}
 
 	@Test
