@@ -13,6 +13,7 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
 import org.baosong.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * feedback, upstream adoption, mark, penalty, commission answered/late/missing. Each act is one
  * {@code editorial_act} row written in the transaction of the act itself (with its
  * {@code submission_event} line when it concerns a submission, and its audit line); an undo is a
- * new row that reverses the act, never a deletion. The scoring engine (issue 8) reads this stream.
+ * new row that reverses the act, never a deletion. Every new row is announced as {@link ActRecorded} in
+ * the same transaction: the score ledger follows the stream that way (scoring depends on editorial, not
+ * the other way round).
  */
 @Service
 public class EditorialActs {
@@ -35,11 +38,14 @@ public class EditorialActs {
 
 	private final Clock clock;
 
-	EditorialActs(ActMapper mapper, EditorialMapper editorial, AuditLog audit, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	EditorialActs(ActMapper mapper, EditorialMapper editorial, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
 		this.mapper = mapper;
 		this.editorial = editorial;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -83,6 +89,7 @@ public class EditorialActs {
 			editorial.insertEvent(submissionId, now, actor, kind, null, null, detail);
 		}
 		audit.record("ACT_" + kind, refType == null ? "submission" : refType, refId == null ? submissionId : refId, detail);
+		events.publishEvent(new ActRecorded(act.id, profileId, kind, unitId, submissionId, refType, refId, null));
 		return act.id;
 	}
 
@@ -110,6 +117,8 @@ public class EditorialActs {
 		}
 		audit.record("UNDO_" + original.kind(), original.refType() == null ? "submission" : original.refType(),
 				original.refId() == null ? original.submissionId() : original.refId(), detail);
+		events.publishEvent(new ActRecorded(act.id, original.profileId(), original.kind(), original.unitId(), original.submissionId(),
+				original.refType(), original.refId(), actId));
 		return act.id;
 	}
 
@@ -129,6 +138,18 @@ public class EditorialActs {
 	@Transactional(readOnly = true)
 	public List<Act> ofUnit(long unitId, LocalDate from, LocalDate to) {
 		return mapper.ofUnit(unitId, from, to);
+	}
+
+	/** All acts (and reversals) of a profile, oldest first: what a recompute of the ledger reads. */
+	@Transactional(readOnly = true)
+	public List<Act> ofProfile(String profileId) {
+		return mapper.ofProfile(profileId);
+	}
+
+	/** One act or reversal. */
+	@Transactional(readOnly = true)
+	public Optional<Act> find(long actId) {
+		return mapper.find(actId);
 	}
 
 	/** An act's row as written (MyBatis fills the generated id). */
@@ -204,6 +225,9 @@ public class EditorialActs {
 
 		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE submission_id = #{submissionId} ORDER BY id")
 		List<Act> ofSubmission(long submissionId);
+
+		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE profile_id = #{profileId} ORDER BY id")
+		List<Act> ofProfile(String profileId);
 
 		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE unit_id = #{unitId} AND effective_on >= #{from} AND effective_on < #{to} ORDER BY id")
 		List<Act> ofUnit(@Param("unitId") long unitId, @Param("from") LocalDate from, @Param("to") LocalDate to);

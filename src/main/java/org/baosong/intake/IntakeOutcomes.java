@@ -138,7 +138,8 @@ class IntakeOutcomes {
 				line.commissionCode(), supersedes(unit.id(), line.correctionOf()),
 				screened.verdict().flags().stream().map(f -> new FilingRequest.Flag(f.code(), f.detail())).toList(), attachments, work.inbound.receivedAt(), receivedOn);
 		var filed = filing.file(request);
-		ledger.recordSubmission(work.profile, unit.id(), filed.submissionId(), filed.trackingNo(), receivedOn, work.inbound.receivedAt());
+		ledger.recordSubmission(work.profile, unit.id(), filed.submissionId(), filed.trackingNo(), line.type(), receivedOn,
+				work.inbound.receivedAt());
 		log.info("{} filed as {} for {}", work, filed.trackingNo(), unit.name());
 		return filed;
 	}

@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param subject        the subject-line grammar options
  * @param rules          the screening rule options
  * @param editorial      the vocabulary of editorial acts (instruction levels, upper offices, marks, penalties)
+ * @param scoring        what earns and costs points (spec/scoring.md)
  */
 public record JurisdictionProfile(
 		@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and '-'") String id,
@@ -33,7 +34,8 @@ public record JurisdictionProfile(
 		@Valid @NotEmpty List<Sequence> sequences,
 		@Valid @NotNull @DefaultValue SubjectGrammar subject,
 		@Valid @NotNull @DefaultValue RuleOptions rules,
-		@Valid @NotNull @DefaultValue EditorialTerms editorial) {
+		@Valid @NotNull @DefaultValue EditorialTerms editorial,
+		@Valid @NotNull @DefaultValue ScoringRules scoring) {
 
 	public Optional<Sequence> sequence(String code) {
 		return sequences.stream().filter(s -> s.code().equals(code)).findFirst();

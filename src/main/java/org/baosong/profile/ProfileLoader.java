@@ -89,6 +89,7 @@ class ProfileLoader {
 		checkTerms(file, "upstream-levels", profile.editorial().upstreamLevels());
 		checkTerms(file, "marks", profile.editorial().marks());
 		checkTerms(file, "penalties", profile.editorial().penalties());
+		ScoringRulesCheck.check(profile, file.getFileName().toString());
 		return profile;
 	}
 

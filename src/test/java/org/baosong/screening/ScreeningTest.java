@@ -185,7 +185,7 @@ class ScreeningTest {
 		var r = GZ.rules();
 		var trusting = new JurisdictionProfile(GZ.id(), GZ.name(), GZ.office(), GZ.trackingPrefix(), GZ.calendar(), GZ.sequences(),
 				GZ.subject(), new org.baosong.profile.RuleOptions(r.receipt(), r.signatureBlockRequired(), r.bodyMinChars(),
-						r.bodyMaxChars(), r.maxPhotos(), r.spreadsheetsAreReports(), r.duplicateWindowDays(), List.of("mx.gz.gov.cn")), GZ.editorial());
+						r.bodyMaxChars(), r.maxPhotos(), r.spreadsheetsAreReports(), r.duplicateWindowDays(), List.of("mx.gz.gov.cn")), GZ.editorial(), GZ.scoring());
 		var failed = mail(INFORMANT, SUBJECT, REPORT_BODY);
 		failed.setHeader("Authentication-Results", "mx.gz.gov.cn; dmarc=fail (p=quarantine) header.from=demo.baosong.test");
 		var forged = screen(failed, trusting);
