@@ -146,6 +146,12 @@ public class EditorialActs {
 		return mapper.ofProfile(profileId);
 	}
 
+	/** The acts (and reversals) of a profile effective in [from, to), oldest first: what activity counts read. */
+	@Transactional(readOnly = true)
+	public List<Act> ofProfile(String profileId, LocalDate from, LocalDate to) {
+		return mapper.ofProfileBetween(profileId, from, to);
+	}
+
 	/** One act or reversal. */
 	@Transactional(readOnly = true)
 	public Optional<Act> find(long actId) {
@@ -228,6 +234,9 @@ public class EditorialActs {
 
 		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE profile_id = #{profileId} ORDER BY id")
 		List<Act> ofProfile(String profileId);
+
+		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE profile_id = #{profileId} AND effective_on >= #{from} AND effective_on < #{to} ORDER BY id")
+		List<Act> ofProfileBetween(@Param("profileId") String profileId, @Param("from") LocalDate from, @Param("to") LocalDate to);
 
 		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE unit_id = #{unitId} AND effective_on >= #{from} AND effective_on < #{to} ORDER BY id")
 		List<Act> ofUnit(@Param("unitId") long unitId, @Param("from") LocalDate from, @Param("to") LocalDate to);

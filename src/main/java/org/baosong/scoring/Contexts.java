@@ -69,6 +69,6 @@ class Contexts {
 	}
 
 	static ScoringContext.UnitFacts facts(Unit unit) {
-		return new ScoringContext.UnitFacts(unit.id(), unit.name(), unit.sequenceCode(), unit.parentUnitId());
+		return new ScoringContext.UnitFacts(unit.id(), unit.name(), unit.sequenceCode(), unit.parentUnitId(), unit.active());
 	}
 }

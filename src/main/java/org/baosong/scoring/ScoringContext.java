@@ -11,6 +11,6 @@ interface ScoringContext {
 	String trackingNo(long submissionId);
 
 	/** @param parentUnitId the supervising unit (双轨制), or null */
-	record UnitFacts(long id, String name, String sequenceCode, Long parentUnitId) {
+	record UnitFacts(long id, String name, String sequenceCode, Long parentUnitId, boolean active) {
 	}
 }

@@ -42,6 +42,12 @@ class WorkedExampleTest {
 	@Autowired
 	Scores scores;
 
+	@Autowired
+	PeriodCloses closes;
+
+	@Autowired
+	Recompute recompute;
+
 	@Test
 	void yuexiuEarnsThirtyNineInTheFirstQuarter() {
 		var f = ScoringFixtures.of(context, "guangzhou-2005");
@@ -93,6 +99,33 @@ class WorkedExampleTest {
 		assertThat(lines.get(0).month()).isEqualTo("2025-12");
 		assertThat(lines.get(0).eventKind()).isEqualTo("ADOPTED");
 		assertThat(lines.get(10).eventKind()).isEqualTo("COMMISSION_LATE");
+
+		// the quarter is closed by an administrator: 39 >= 18, target met; the close line says so
+		var closed = closes.close("guangzhou-2005", Q1, "admin1", false);
+		assertThat(closed.written()).isTrue();
+		var statusLine = f.pointLines(scores, yuexiu, Q1).get(11);
+		assertThat(statusLine.explanation()).isEqualTo("2026年度第1季度得分 39（指标 18 分）：完成");
+		assertThat(statusLine.points()).isEqualByComparingTo("0");
+		assertThat(statusLine.eventKind()).isEqualTo("PERIOD_CLOSE");
+		assertThat(statusLine.eventId()).isEqualTo(closed.close().id());
+		var yuexiuStanding = scores.standings("guangzhou-2005", Q1).stream().filter(s -> s.unitId() == yuexiu).findFirst().orElseThrow();
+		assertThat(yuexiuStanding.points()).isEqualByComparingTo("39");
+		assertThat(yuexiuStanding.met()).isTrue();
+		assertThat(yuexiuStanding.rank()).isEqualTo(1);
+		assertThat(yuexiuStanding.sequenceName()).isEqualTo("区（县级市）序列");
+		assertThat(yuexiuStanding.targets()).singleElement().satisfies(t -> {
+			assertThat(t.required()).isEqualByComparingTo("18");
+			assertThat(t.completion()).isEqualByComparingTo("216.7");
+		});
+		// the other districts earned nothing: missed, flagged as 五(三) says; 越秀区 is not
+		var alerts = scores.alerts("guangzhou-2005", Q1);
+		assertThat(alerts).filteredOn(x -> x.sequenceCode().equals("district")).hasSize(11)
+			.allSatisfy(x -> assertThat(x.kind()).isEqualTo("MISSED_TARGET")).noneMatch(x -> x.unitId() == yuexiu);
+		// closing again changes nothing; the recompute from the act stream finds the ledger exactly as it is
+		assertThat(closes.close("guangzhou-2005", Q1, "admin1", false).written()).isFalse();
+		assertThat(recompute.check("guangzhou-2005", Q1).identical()).isTrue();
+		assertThat(recompute.check("guangzhou-2005", null).differences()).isEmpty();
+		assertThat(scores.activity("guangzhou-2005", Q1).get(yuexiu).adoptions()).containsEntry("SFXX", 5L).containsEntry("SFZB", 1L);
 	}
 
 	private long inReview(ScoringFixtures f, LocalDate received) {
