@@ -55,7 +55,8 @@ class ActScoring {
 			return acts.ofSubmission(event.submissionId());
 		}
 		if (scope.startsWith("ref:")) {
-			return acts.about(event.refType(), event.refId());
+			// acts about the same row that concern a submission belong to that submission's scope
+			return acts.about(event.refType(), event.refId()).stream().filter(a -> Scopes.of(a).equals(scope)).toList();
 		}
 		var result = new ArrayList<Act>();
 		if (event.reversesId() != null) {

@@ -161,6 +161,11 @@ public class PeriodCloses {
 
 	/** The figures a close judges, read from the ledger. */
 	CloseRules.Figures figures(JurisdictionProfile profile, Period period) {
+		return figures(profile, period, ledgerMapper, contexts.units().stream().map(Contexts::facts).toList());
+	}
+
+	static CloseRules.Figures figures(JurisdictionProfile profile, Period period, LedgerMapper ledgerMapper,
+			List<ScoringContext.UnitFacts> registry) {
 		var ref = new PeriodRef(period.kind(), period.key());
 		Map<Long, BigDecimal> points = new HashMap<>();
 		ledgerMapper.pointsPerUnit(profile.id(), ref.column(), ref.key(), Scopes.close(period.kind(), period.key()))
@@ -168,7 +173,7 @@ public class PeriodCloses {
 		var counts = Targets.counts(ledgerMapper.acceptedPerWeek(profile.id(), ref.column(), ref.key()));
 		var weeks = Targets.weeksOf(profile.calendar(), period);
 		var weekly = weeks.isEmpty() ? Map.<Long, Targets.Counts>of() : Targets.counts(ledgerMapper.acceptedInWeeks(profile.id(), weeks));
-		var units = contexts.units().stream().map(Contexts::facts).filter(u -> u.active() || points.containsKey(u.id())).toList();
+		var units = registry.stream().filter(u -> u.active() || points.containsKey(u.id())).toList();
 		return new CloseRules.Figures(units, points, counts, weekly);
 	}
 

@@ -140,18 +140,27 @@ public class Recompute {
 	/** Every line the sources give under a profile: act scopes, quantity rows, then the closes in order. */
 	List<Line> derive(JurisdictionProfile profile) {
 		var accepted = submissions.ofProfile(profile.id());
-		var context = contexts.preloaded(accepted);
+		return derive(profile, acts.ofProfile(profile.id()), accepted, closes.ofProfile(profile.id()), contexts.preloaded(accepted),
+				contexts.units().stream().map(Contexts::facts).toList(), clock.getZone());
+	}
+
+	/**
+	 * The derivation itself, from its sources only: each scope's acts through the rules, each accepted submission's
+	 * quantity row, then each close (in the order closes must happen) from the lines derived before it.
+	 */
+	static List<Line> derive(JurisdictionProfile profile, List<Act> acts, List<AcceptedSubmissions.Accepted> accepted,
+			List<PeriodClose> closes, ScoringContext context, List<ScoringContext.UnitFacts> units, java.time.ZoneId zone) {
 		var engine = new ScoringEngine(profile, context);
 		var lines = new ArrayList<Line>();
-		Map<String, List<Act>> byScope = acts.ofProfile(profile.id()).stream()
+		Map<String, List<Act>> byScope = acts.stream()
+			.filter(a -> a.profileId().equals(profile.id()))
 			.collect(Collectors.groupingBy(Scopes::of, LinkedHashMap::new, Collectors.toList()));
 		byScope.forEach((scope, scopeActs) -> lines.addAll(engine.derive(scope, scopeActs)));
 		for (var a : accepted) {
-			Ledger.quantityLine(profile, a.unitId(), a.id(), a.trackingNo(), a.reportType(), a.receivedAt().atZone(clock.getZone()).toLocalDate(),
+			Ledger.quantityLine(profile, a.unitId(), a.id(), a.trackingNo(), a.reportType(), a.receivedAt().atZone(zone).toLocalDate(),
 					a.receivedAt()).ifPresent(lines::add);
 		}
-		var units = contexts.units().stream().map(Contexts::facts).toList();
-		for (PeriodClose close : closes.ofProfile(profile.id()).stream()
+		for (PeriodClose close : closes.stream()
 			.sorted(Comparator.comparing(PeriodClose::periodEnd).thenComparing(c -> org.baosong.profile.PeriodKind.valueOf(c.periodKind())))
 			.toList()) {
 			var ref = close.period();
@@ -207,10 +216,15 @@ public class Recompute {
 			derived.forEach(l -> years.add(l.periods().year()));
 			years.forEach(y -> stored.addAll(mapper.standingInYear(profile.id(), y)));
 		}
-		Map<Line.Key, Deque<LedgerMapper.Stored>> standing = new HashMap<>();
-		stored.forEach(s -> standing.computeIfAbsent(s.key(), k -> new ArrayDeque<>()).add(s));
 		var names = new HashMap<Long, String>();
 		contexts.units().forEach(u -> names.put(u.id(), u.name()));
+		return compare(profile.id(), period, derived, stored, names);
+	}
+
+	/** Derived lines against standing ones, as a multiset: each derived line matches one standing line with the same key. */
+	static Report compare(String profileId, PeriodRef period, List<Line> derived, List<LedgerMapper.Stored> stored, Map<Long, String> names) {
+		Map<Line.Key, Deque<LedgerMapper.Stored>> standing = new HashMap<>();
+		stored.forEach(s -> standing.computeIfAbsent(s.key(), k -> new ArrayDeque<>()).add(s));
 		var differences = new ArrayList<Difference>();
 		Map<Long, BigDecimal[]> totals = new LinkedHashMap<>();
 		for (Line line : derived) {
@@ -236,7 +250,7 @@ public class Recompute {
 				units.add(new UnitDelta(unit, names.get(unit), Line.scale(t[0]), Line.scale(t[1])));
 			}
 		});
-		return new Report(profile.id(), period, stored.size(), derived.size(), differences, units);
+		return new Report(profileId, period, stored.size(), derived.size(), differences, units);
 	}
 
 	private static BigDecimal[] zeros() {
