@@ -13,7 +13,7 @@ final class Points {
 	}
 
 	static String signed(BigDecimal points) {
-		return (points.signum() < 0 ? "" : "+") + plain(points);
+		return (points.signum() > 0 ? "+" : "") + plain(points);
 	}
 
 	static String percent(BigDecimal share) {

@@ -1,0 +1,57 @@
+package org.baosong.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import org.baosong.profile.PeriodKind;
+
+/**
+ * Scenarios of {@code gannan-2008} (州政办发〔2008〕47号 第二十一条(四)): monthly minimums of 15 (counties), 10
+ * (departments and units) and 3 (direct-report townships) judged at each month's close; no point rules, so
+ * adoptions, instructions and commissions write no points.
+ */
+class GannanRulesTest {
+
+	final RuleBench gn = RuleBench.of("gannan-2008");
+
+	final long hezuo = gn.unit("合作市", "county");
+
+	final long education = gn.unit("州教育局", "department");
+
+	final long township = gn.unit("夏河县拉卜楞镇", "direct");
+
+	@Test
+	void eachSequencesMonthlyMinimumIsJudgedAtTheMonthsClose() {
+		for (int i = 0; i < 15; i++) {
+			gn.submission(hezuo, "动态", LocalDate.of(2026, 3, 1 + i));
+		}
+		for (int i = 0; i < 9; i++) {
+			gn.submission(education, "动态", LocalDate.of(2026, 3, 2));
+		}
+		gn.submission(township, "动态", LocalDate.of(2026, 3, 31));
+		gn.submission(township, "动态", LocalDate.of(2026, 4, 1));
+		gn.close(PeriodKind.MONTH, "2026-03");
+		assertThat(gn.explanations(hezuo, PeriodKind.MONTH, "2026-03")).containsExactly("2026年3月报送信息 15 条（指标 15 条）：完成");
+		assertThat(gn.explanations(education, PeriodKind.MONTH, "2026-03")).containsExactly("2026年3月报送信息 9 条（指标 10 条）：未完成");
+		assertThat(gn.explanations(township, PeriodKind.MONTH, "2026-03")).containsExactly("2026年3月报送信息 1 条（指标 3 条）：未完成");
+	}
+
+	@Test
+	void nothingEarnsPoints() {
+		long item = gn.submission(hezuo, "动态", LocalDate.of(2026, 3, 2));
+		gn.adopted(item, LocalDate.of(2026, 3, 5), "GNXX", "信息");
+		gn.instruction(item, LocalDate.of(2026, 3, 6), "prefecture", null);
+		gn.upstream(item, LocalDate.of(2026, 3, 7), "province", true);
+		gn.commission("COMMISSION_MISSING", LocalDate.of(2026, 3, 8), education, null, "YG-1", 1L);
+		gn.close(PeriodKind.MONTH, "2026-03");
+		gn.close(PeriodKind.MONTH, "2026-01");
+		gn.close(PeriodKind.MONTH, "2026-02");
+		gn.close(PeriodKind.QUARTER, "2026-Q1");
+		assertThat(gn.table.rows).allSatisfy(s -> assertThat(s.points()).isEqualByComparingTo("0"));
+		assertThat(gn.explanations(education, PeriodKind.QUARTER, "2026-Q1")).as("monthly targets only").hasSize(3);
+		assertThat(gn.recompute().identical()).isTrue();
+	}
+}
