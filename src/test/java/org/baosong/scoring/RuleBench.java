@@ -64,8 +64,11 @@ final class RuleBench {
 		this.profile = profile;
 	}
 
+	private static final Map<String, JurisdictionProfile> SHIPPED = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** A bench on a shipped profile (read once per test run). */
 	static RuleBench of(String profileId) {
-		return new RuleBench(ProfileFiles.read(Path.of("config/profiles", profileId + ".yml")));
+		return new RuleBench(SHIPPED.computeIfAbsent(profileId, id -> ProfileFiles.read(Path.of("config/profiles", id + ".yml"))));
 	}
 
 	long unit(String name, String sequence) {
