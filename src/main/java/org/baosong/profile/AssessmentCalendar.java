@@ -41,12 +41,30 @@ public record AssessmentCalendar(
 		this(yearStart, null, periods);
 	}
 
+	@AssertTrue(message = "year-start and year-end must be days of the year, e.g. 01-01 and 11-30")
+	public boolean isADayOfTheYear() {
+		return parses(yearStart) && (yearEnd == null || parses(yearEnd));
+	}
+
 	@AssertTrue(message = "year-end must fall before the next year-start and not on the year-start itself")
 	public boolean isYearEndInsideTheYear() {
-		if (yearEnd == null || yearStart == null || !yearStart.matches(MM_DD) || !yearEnd.matches(MM_DD)) {
+		if (yearEnd == null || !parses(yearStart) || !parses(yearEnd)) {
 			return true;
 		}
 		return !yearEnd.equals(yearStart) && !endOf(2001).isBefore(startOf(2001));
+	}
+
+	private static boolean parses(String monthDay) {
+		if (monthDay == null || !monthDay.matches(MM_DD)) {
+			return true; // @Pattern says what is wrong
+		}
+		try {
+			MonthDay.parse("--" + monthDay);
+			return !monthDay.equals("02-29");
+		}
+		catch (java.time.DateTimeException ex) {
+			return false;
+		}
 	}
 
 	public MonthDay yearStartDay() {

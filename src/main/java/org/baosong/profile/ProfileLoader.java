@@ -70,6 +70,16 @@ class ProfileLoader {
 		String fileName = file.getFileName().toString();
 		String expectedId = fileName.substring(0, fileName.length() - ".yml".length());
 		Binder binder = binderFor(file);
+		try {
+			// unknown keys first: a misspelt key would otherwise surface as "must not be null" of the key it was meant to be
+			binder.bind(ROOT, Bindable.of(JurisdictionProfile.class),
+					new NoUnboundElementsBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler()));
+		}
+		catch (BindException ex) {
+			if (ex.getCause() instanceof UnboundConfigurationPropertiesException) {
+				throw describe(file, ex);
+			}
+		}
 		var handler = new ValidationBindHandler(
 				new NoUnboundElementsBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler()), validator);
 		JurisdictionProfile profile;
@@ -147,7 +157,8 @@ class ProfileLoader {
 			for (var error : errors.getAllErrors()) {
 				// a field error names a property; a cross-field check (min <= max) names the object it sits on
 				String errorKey = objectName;
-				if (error instanceof FieldError field && bound.contains(objectName + "." + toKebab(field.getField()))) {
+				if (error instanceof FieldError field && (bound.contains(objectName + "." + toKebab(field.getField()))
+						|| !"AssertTrue".equals(field.getCode()))) {
 					errorKey = objectName + "." + toKebab(field.getField());
 				}
 				key = key == null ? errorKey : key;
