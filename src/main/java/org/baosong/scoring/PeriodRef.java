@@ -7,8 +7,17 @@ import org.baosong.profile.PeriodKind;
  */
 public record PeriodRef(PeriodKind kind, String key) {
 
+	/** From request text; an unknown kind or a blank key is refused (PERIOD_UNKNOWN). */
 	public static PeriodRef of(String kind, String key) {
-		return new PeriodRef(PeriodKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), key);
+		try {
+			if (key == null || key.isBlank()) {
+				throw new IllegalArgumentException("no key");
+			}
+			return new PeriodRef(PeriodKind.valueOf(kind.strip().toUpperCase(java.util.Locale.ROOT)), key.strip());
+		}
+		catch (RuntimeException ex) {
+			throw new PeriodCloses.Refused("PERIOD_UNKNOWN", "a period is a kind (YEAR, HALF, QUARTER, MONTH) and a key (2026, 2026-Q1 ...)");
+		}
 	}
 
 	LedgerMapper.PeriodColumn column() {
