@@ -44,10 +44,11 @@ public class UpstreamAdoptions {
 	/**
 	 * What an editor records.
 	 *
-	 * @param level       a code of the profile's upstream levels
-	 * @param journalName the upper office's publication, free text, e.g. 国务院办公厅《政务信息》
+	 * @param level           a code of the profile's upstream levels
+	 * @param withInstruction a leader of that office wrote an instruction on it (null: no)
+	 * @param journalName     the upper office's publication, free text, e.g. 国务院办公厅《政务信息》
 	 */
-	public record NewUpstreamAdoption(String level, boolean withInstruction, String journalName, LocalDate adoptedOn, String note) {
+	public record NewUpstreamAdoption(String level, Boolean withInstruction, String journalName, LocalDate adoptedOn, String note) {
 	}
 
 	/** One upstream adoption as listed; standing unless withdrawn. */
@@ -68,7 +69,7 @@ public class UpstreamAdoptions {
 		var submission = checks.submission(submissionId);
 		Term level = checks.terms(submission.profileId()).upstreamLevel(request.level() == null ? "" : request.level())
 			.orElseThrow(() -> new ActRefused("UNKNOWN_LEVEL", "no upstream level '" + request.level() + "' in " + submission.profileId()));
-		var clean = new NewUpstreamAdoption(level.code(), request.withInstruction(), ActChecks.text(request.journalName(), 200),
+		var clean = new NewUpstreamAdoption(level.code(), Boolean.TRUE.equals(request.withInstruction()), ActChecks.text(request.journalName(), 200),
 				checks.day(request.adoptedOn()), ActChecks.text(request.note(), 1000));
 		if (mapper.standingUpstream(submission.id(), level.code()) > 0) {
 			throw new ActRefused("DUPLICATE", submission.trackingNo() + " already has an adoption by " + level.name());
