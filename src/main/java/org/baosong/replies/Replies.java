@@ -40,6 +40,8 @@ public class Replies {
 
 	static final String COMMISSION = "COMMISSION";
 
+	static final String COMMISSION_REMINDER = "COMMISSION_REMINDER";
+
 	static final String ADOPTED = "ADOPTED";
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
@@ -197,6 +199,30 @@ public class Replies {
 		String subject = "【约稿通知】" + notice.code() + " " + text(notice.topic()) + "（截止 " + when(notice.deadline()) + "）";
 		row.subject = subject.length() > 900 ? subject.substring(0, 900) : subject;
 		row.bodyText = templates.render("commission", model);
+		row.messageId = "<" + UUID.randomUUID() + "@" + properties.messageIdDomain() + ">";
+		row.status = "PENDING";
+		row.createdAt = clock.instant();
+		row.nextAttemptAt = row.createdAt;
+		return mapper.insert(row) == 1;
+	}
+
+	/**
+	 * Queues the reminder of a commission (约稿催报) to one informant of a target unit that has not answered
+	 * yet, with the exact subject tag again. One per commission and address; not rate-limited.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean commissionReminder(CommissionNotice notice, Instant issuedAt, String office) {
+		var model = Map.<String, Object>of("code", notice.code(), "topic", text(notice.topic()), "requirements", text(notice.requirements()),
+				"deadline", when(notice.deadline()), "unit", text(notice.unit()), "informant", text(notice.informant()), "office", office,
+				"issuedOn", DateTimeFormatter.ofPattern("yyyy年M月d日").format(issuedAt.atZone(zone)),
+				"remindedOn", DateTimeFormatter.ofPattern("yyyy年M月d日").format(clock.instant().atZone(zone)));
+		var row = new OutboundMapper.OutboundRow();
+		row.kind = COMMISSION_REMINDER;
+		row.dedupKey = "commission-reminder:" + notice.commissionId() + ":" + notice.to().strip().toLowerCase(java.util.Locale.ROOT);
+		row.toAddr = notice.to().strip();
+		String subject = "【约稿催报】" + notice.code() + " " + text(notice.topic()) + "（截止 " + when(notice.deadline()) + "）";
+		row.subject = subject.length() > 900 ? subject.substring(0, 900) : subject;
+		row.bodyText = templates.render("commission-reminder", model);
 		row.messageId = "<" + UUID.randomUUID() + "@" + properties.messageIdDomain() + ">";
 		row.status = "PENDING";
 		row.createdAt = clock.instant();

@@ -45,6 +45,19 @@ class ReplyTemplatesTest {
 	}
 
 	@Test
+	void theCommissionReminderRepeatsTheTagTheDeadlineAndTheRequirementsWhenThereAreAny() {
+		var model = new HashMap<String, Object>(Map.of("code", "YG2026-07", "topic", "重点项目建设进展", "requirements", "1500字以内",
+				"deadline", "2026年11月25日 18:00", "unit", "越秀区", "informant", "李华", "office", "广州市人民政府办公厅"));
+		model.putAll(Map.of("issuedOn", "2026年11月20日", "remindedOn", "2026年11月24日"));
+		String text = templates.render("commission-reminder", model);
+		assertThat(text).startsWith("越秀区（李华同志）：").contains("约稿催报（编号 YG2026-07）").contains("2026年11月20日向你单位约稿“重点项目建设进展”")
+			.contains("截止时间为2026年11月25日 18:00").contains("截至2026年11月24日").contains("约稿要求：\n1500字以内")
+			.contains("【约稿:YG2026-07】【动态】重点项目建设进展有关情况_越秀区_");
+		model.put("requirements", "");
+		assertThat(templates.render("commission-reminder", model)).doesNotContain("约稿要求");
+	}
+
+	@Test
 	void aMissingTemplateStopsStartUpNamingTheKey(@TempDir Path empty) {
 		assertThatThrownBy(() -> new ReplyTemplates(empty)).isInstanceOf(ConfigurationError.class)
 			.hasMessageStartingWith("baosong.replies.templates");
