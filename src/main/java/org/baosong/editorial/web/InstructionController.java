@@ -57,7 +57,7 @@ class InstructionController {
 
 	/** Unknown states and levels read as "any", like the other list pages' filters. */
 	static Instructions.Filter filter(String state, Long unit, String level, LocalDate from, LocalDate to) {
-		return new Instructions.Filter(Instructions.STATES.contains(state) ? state : null, unit,
+		return new Instructions.Filter(state != null && Instructions.STATES.contains(state) ? state : null, unit,
 				level == null || level.isBlank() ? null : level.strip(), from, to);
 	}
 
