@@ -37,7 +37,7 @@ interface InstructionMapper {
 
 	List<Instructions.AdoptionChoice> standingAdoptions(long submissionId);
 
-	void insert(@Param("r") Instructions.InstructionRow row);
+	void insert(@Param("r") Row row);
 
 	void setAct(@Param("id") long id, @Param("actId") long actId);
 
@@ -71,4 +71,52 @@ interface InstructionMapper {
 
 	/** The OPEN and OVERDUE instructions of a submission, locked. */
 	List<Long> lockAwaiting(long submissionId);
+
+	/** An instruction's row as written (MyBatis fills the generated id). */
+	final class Row {
+		Long id;
+		final String profileId;
+		final long submissionId;
+		final long adoptionId;
+		final long unitId;
+		final String level;
+		final String leaderName;
+		final LocalDate givenOn;
+		final String text;
+		final boolean notifyText;
+		final LocalDate feedbackDue;
+		final Instant createdAt;
+		final String createdBy;
+
+		Row(String profileId, long submissionId, long adoptionId, long unitId, String level, String leaderName, LocalDate givenOn,
+				String text, boolean notifyText, LocalDate feedbackDue, Instant createdAt, String createdBy) {
+			this.profileId = profileId;
+			this.submissionId = submissionId;
+			this.adoptionId = adoptionId;
+			this.unitId = unitId;
+			this.level = level;
+			this.leaderName = leaderName;
+			this.givenOn = givenOn;
+			this.text = text;
+			this.notifyText = notifyText;
+			this.feedbackDue = feedbackDue;
+			this.createdAt = createdAt;
+			this.createdBy = createdBy;
+		}
+
+		public Long getId() { return id; }
+		public void setId(Long id) { this.id = id; }
+		public String getProfileId() { return profileId; }
+		public long getSubmissionId() { return submissionId; }
+		public long getAdoptionId() { return adoptionId; }
+		public long getUnitId() { return unitId; }
+		public String getLevel() { return level; }
+		public String getLeaderName() { return leaderName; }
+		public LocalDate getGivenOn() { return givenOn; }
+		public String getText() { return text; }
+		public boolean isNotifyText() { return notifyText; }
+		public LocalDate getFeedbackDue() { return feedbackDue; }
+		public Instant getCreatedAt() { return createdAt; }
+		public String getCreatedBy() { return createdBy; }
+	}
 }

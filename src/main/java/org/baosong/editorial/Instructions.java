@@ -167,7 +167,7 @@ public class Instructions {
 		if (text != null && text.length() > MAX_TEXT) {
 			throw new Refused("TEXT_TOO_LONG", "the text is longer than " + MAX_TEXT + " characters");
 		}
-		var row = new InstructionRow(adoption.profileId(), submissionId, adoption.id(), adoption.unitId(), level.code(), leader, givenOn,
+		var row = new InstructionMapper.Row(adoption.profileId(), submissionId, adoption.id(), adoption.unitId(), level.code(), leader, givenOn,
 				text, request.notifyText(), due, clock.instant(), AuditLog.currentActor());
 		mapper.insert(row);
 		String detail = level.name() + " " + leader + "（" + givenOn + "）：" + adoption.issueLabel() + " " + adoption.placementKind()
@@ -278,53 +278,5 @@ public class Instructions {
 			.flatMap(p -> p.editorial().instructionLevel(instruction.level()))
 			.map(t -> instruction.named(t.name()))
 			.orElse(instruction);
-	}
-
-	/** An instruction's row as written (MyBatis fills the generated id). */
-	static final class InstructionRow {
-		Long id;
-		final String profileId;
-		final long submissionId;
-		final long adoptionId;
-		final long unitId;
-		final String level;
-		final String leaderName;
-		final LocalDate givenOn;
-		final String text;
-		final boolean notifyText;
-		final LocalDate feedbackDue;
-		final Instant createdAt;
-		final String createdBy;
-
-		InstructionRow(String profileId, long submissionId, long adoptionId, long unitId, String level, String leaderName, LocalDate givenOn,
-				String text, boolean notifyText, LocalDate feedbackDue, Instant createdAt, String createdBy) {
-			this.profileId = profileId;
-			this.submissionId = submissionId;
-			this.adoptionId = adoptionId;
-			this.unitId = unitId;
-			this.level = level;
-			this.leaderName = leaderName;
-			this.givenOn = givenOn;
-			this.text = text;
-			this.notifyText = notifyText;
-			this.feedbackDue = feedbackDue;
-			this.createdAt = createdAt;
-			this.createdBy = createdBy;
-		}
-
-		public Long getId() { return id; }
-		public void setId(Long id) { this.id = id; }
-		public String getProfileId() { return profileId; }
-		public long getSubmissionId() { return submissionId; }
-		public long getAdoptionId() { return adoptionId; }
-		public long getUnitId() { return unitId; }
-		public String getLevel() { return level; }
-		public String getLeaderName() { return leaderName; }
-		public LocalDate getGivenOn() { return givenOn; }
-		public String getText() { return text; }
-		public boolean isNotifyText() { return notifyText; }
-		public LocalDate getFeedbackDue() { return feedbackDue; }
-		public Instant getCreatedAt() { return createdAt; }
-		public String getCreatedBy() { return createdBy; }
 	}
 }
