@@ -44,6 +44,8 @@ public class Replies {
 
 	static final String ADOPTED = "ADOPTED";
 
+	static final String INSTRUCTION = "INSTRUCTION";
+
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
 	private final OutboundMapper mapper;
@@ -248,6 +250,39 @@ public class Replies {
 		return mapper.insert(row) == 1;
 	}
 
+	/** What an instruction notice (批示通知) tells the unit; text null when the office keeps the wording to itself. */
+	public record InstructionNotice(long instructionId, String trackingNo, String title, String unit, String issue, String placement,
+			String level, String leader, LocalDate givenOn, String text, LocalDate feedbackDue, String feedbackTag) {
+	}
+
+	/**
+	 * Queues the 批示通知 that tells a unit a leader gave an instruction on its adopted item, answering the
+	 * unit's original mail (same thread), with the feedback due date and the exact subject tag of the
+	 * feedback mail. One per instruction; not rate-limited: an editor recorded it, not a rule.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean instruction(Original original, InstructionNotice notice, String office) {
+		var model = new java.util.HashMap<String, Object>();
+		model.put("trackingNo", notice.trackingNo());
+		model.put("title", text(notice.title()));
+		model.put("unit", text(notice.unit()));
+		model.put("issue", text(notice.issue()));
+		model.put("placement", text(notice.placement()));
+		model.put("level", text(notice.level()));
+		model.put("leader", text(notice.leader()));
+		model.put("givenOn", day(notice.givenOn()));
+		model.put("text", text(notice.text()));
+		model.put("feedbackDue", day(notice.feedbackDue()));
+		model.put("feedbackTag", notice.feedbackTag());
+		model.put("originalSubject", text(original.subject()));
+		model.put("office", office);
+		String subject = "【批示通知】" + text(notice.title()) + "（" + notice.trackingNo() + "）";
+		var row = row(original, INSTRUCTION, subject, templates.render("instruction", model));
+		row.dedupKey = "instruction:" + notice.instructionId();
+		row.onePerInbound = false;
+		return mapper.insert(row) == 1;
+	}
+
 	/**
 	 * Queues an alert for an administrator about a message (no content of the message in it). One per
 	 * message and address.
@@ -279,6 +314,10 @@ public class Replies {
 			}
 		}
 		return false;
+	}
+
+	private static String day(LocalDate date) {
+		return date == null ? "" : DateTimeFormatter.ofPattern("yyyy年M月d日").format(date);
 	}
 
 	private String when(Instant instant) {
