@@ -23,6 +23,7 @@ class EditorialApiAccess implements AccessRules {
 				AccessRule.get("/api/journals", AccessRule.everyone()),
 				AccessRule.get("/api/journals/{id}/issues", AccessRule.everyone()),
 				AccessRule.get("/api/issues/{id}", AccessRule.everyone()),
+				AccessRule.get("/api/issues/{id}/export.docx", AccessRule.everyone()),
 				AccessRule.post("/api/issues/{id}/items", COMPOSERS),
 				AccessRule.post("/api/issues/{id}/publish", COMPOSERS),
 				AccessRule.get("/api/commissions", AccessRule.everyone()),

@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * An issue's DOCX export through the real application: the edited title and text of each item in the
  * issue's order with the masthead, the draft marked, the published issue not, an undone adoption left
- * out; a Chinese file name; every role may download, nobody else.
+ * out; a Chinese file name; every role may download, on the page and through the API, nobody else.
  */
 // the context of SubmissionPagesTest (same properties): nothing here counts across the database
 @GatewayTest(properties = { "baosong.demo.enabled=true", "baosong.intake.poll-interval=100ms", "baosong.replies.send-interval=200ms" })
@@ -126,11 +126,16 @@ class IssueExportTest {
 		String page = mvc.perform(get("/issues/" + issue).with(VIEWER)).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(page).contains("href=\"/issues/" + issue + "/export.docx\"");
+		byte[] throughApi = mvc.perform(get("/api/issues/" + issue + "/export.docx").with(VIEWER)).andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", DOCX)).andReturn().getResponse().getContentAsByteArray();
+		assertThat(texts(throughApi)).contains("越秀区老旧小区改造惠及3万户");
 	}
 
 	@Test
 	void anUnknownIssueIsNotFoundAndAnonymousCallersLogInFirst() throws Exception {
 		mvc.perform(get("/issues/999999/export.docx").with(VIEWER)).andExpect(status().isNotFound());
 		mvc.perform(get("/issues/999999/export.docx")).andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/api/issues/999999/export.docx").with(VIEWER)).andExpect(status().isNotFound());
+		mvc.perform(get("/api/issues/999999/export.docx")).andExpect(status().isUnauthorized());
 	}
 }
