@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.xml.namespace.QName;
 
@@ -21,10 +18,8 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFHeaderFooter;
 import org.apache.xmlbeans.XmlCursor;
 import org.apache.xmlbeans.XmlObject;
-import org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
 
 /**
  * Fills an issue template (a DOCX an office made in Word or WPS) with an issue. The template holds
@@ -40,11 +35,7 @@ final class IssueTemplate {
 
 	static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-	private static final String TEXTS = "declare namespace w='" + W + "' .//w:t";
-
 	private static final String PARAGRAPHS = "declare namespace w='" + W + "' .//w:p";
-
-	static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([#/]?[A-Za-z][A-Za-z.]*)\\s*}}");
 
 	static final String START = "#items", END = "/items", TEXT = "item.text";
 
@@ -53,9 +44,6 @@ final class IssueTemplate {
 
 	/** The item's placeholders, inside the item block. */
 	static final Set<String> ITEM_FIELDS = Set.of("item.no", "item.title", TEXT, "item.unit", "item.unitName", "item.placement");
-
-	/** Where the item's text goes while the paragraph around it is cut (a private-use character). */
-	private static final String SLOT = "\uE000";
 
 	static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
@@ -86,10 +74,10 @@ final class IssueTemplate {
 		Map<String, String> fields(int number) {
 			var fields = new HashMap<String, String>();
 			fields.put("item.no", String.valueOf(number));
-			fields.put("item.title", title.replaceAll("\\s*\\R\\s*", " "));
-			fields.put("item.unit", unit);
-			fields.put("item.unitName", unitName);
-			fields.put("item.placement", placement);
+			fields.put("item.title", java.util.Objects.toString(title, "").replaceAll("\\s*\\R\\s*", " "));
+			fields.put("item.unit", java.util.Objects.toString(unit, ""));
+			fields.put("item.unitName", java.util.Objects.toString(unitName, ""));
+			fields.put("item.placement", java.util.Objects.toString(placement, ""));
 			return fields;
 		}
 	}
@@ -124,15 +112,15 @@ final class IssueTemplate {
 			Block block = structure(doc);
 			Map<String, String> issue = content.fields();
 			for (CTP p : block.outside()) {
-				if (substitute(p, issue::get)) {
+				if (Placeholders.substitute(p, issue::get)) {
 					remove(p);
 				}
 			}
 			for (CTP p : headersAndFooters(doc)) {
-				substitute(p, issue::get);
+				Placeholders.substitute(p, issue::get);
 			}
 			for (CTP p : block.prototypes()) {
-				substitute(p, issue::get);
+				Placeholders.substitute(p, issue::get);
 			}
 			items(block, content.items());
 			var out = new ByteArrayOutputStream();
@@ -161,9 +149,9 @@ final class IssueTemplate {
 	private static Block structure(XWPFDocument doc) {
 		CTBody body = doc.getDocument().getBody();
 		List<CTP> all = paragraphs(body);
-		all.forEach(IssueTemplate::joinSplitPlaceholders);
+		all.forEach(Placeholders::join);
 		List<CTP> headers = headersAndFooters(doc);
-		headers.forEach(IssueTemplate::joinSplitPlaceholders);
+		headers.forEach(Placeholders::join);
 
 		List<XmlObject> children = children(body);
 		int start = -1;
@@ -194,7 +182,7 @@ final class IssueTemplate {
 		}
 		var inBlock = new TreeSet<String>();
 		for (CTP p : prototypes) {
-			List<String> names = placeholders(p);
+			List<String> names = Placeholders.names(p);
 			if (names.stream().filter(TEXT::equals).count() > 1) {
 				throw new Invalid("{{item.text}} twice in one paragraph");
 			}
@@ -214,9 +202,9 @@ final class IssueTemplate {
 			}
 		}
 		for (CTP p : outside) {
-			placeholders(p).stream().filter(n -> !ISSUE_FIELDS.contains(n)).forEach(unknown::add);
+			Placeholders.names(p).stream().filter(n -> !ISSUE_FIELDS.contains(n)).forEach(unknown::add);
 		}
-		headers.forEach(p -> placeholders(p).stream().filter(n -> !ISSUE_FIELDS.contains(n)).forEach(unknown::add));
+		headers.forEach(p -> Placeholders.names(p).stream().filter(n -> !ISSUE_FIELDS.contains(n)).forEach(unknown::add));
 		if (!unknown.isEmpty()) {
 			throw new Invalid("unknown placeholders (or item placeholders outside the item block): "
 					+ unknown.stream().map(n -> "{{" + n + "}}").toList() + "; known: " + new TreeSet<>(ISSUE_FIELDS) + " and, in the block, "
@@ -232,9 +220,9 @@ final class IssueTemplate {
 				Item item = items.get(i);
 				Map<String, String> fields = item.fields(i + 1);
 				for (CTP prototype : block.prototypes()) {
-					if (!placeholders(prototype).contains(TEXT)) {
+					if (!Placeholders.names(prototype).contains(TEXT)) {
 						CTP p = insertCopy(at, prototype);
-						if (substitute(p, fields::get)) {
+						if (Placeholders.substitute(p, fields::get)) {
 							remove(p);
 						}
 						continue;
@@ -242,9 +230,9 @@ final class IssueTemplate {
 					List<String> paragraphs = item.paragraphs().isEmpty() ? List.of("") : item.paragraphs();
 					for (int k = 0; k < paragraphs.size(); k++) {
 						CTP p = insertCopy(at, prototype);
-						substitute(p, name -> TEXT.equals(name) ? SLOT : fields.get(name));
-						cutAround(p, k > 0, k < paragraphs.size() - 1);
-						fill(p, paragraphs.get(k));
+						Placeholders.substitute(p, name -> TEXT.equals(name) ? Placeholders.SLOT : fields.get(name));
+						Placeholders.cutAround(p, k > 0, k < paragraphs.size() - 1);
+						Placeholders.fill(p, paragraphs.get(k));
 					}
 				}
 			}
@@ -264,133 +252,8 @@ final class IssueTemplate {
 		return copy;
 	}
 
-	/** Blanks what stands before the text's slot (not the first paragraph) and what follows it (not the last). */
-	private static void cutAround(CTP p, boolean before, boolean after) {
-		List<CTText> texts = texts(p);
-		int slot = -1;
-		for (int i = 0; i < texts.size(); i++) {
-			if (texts.get(i).getStringValue().contains(SLOT)) {
-				slot = i;
-			}
-		}
-		for (int i = 0; i < texts.size(); i++) {
-			String value = texts.get(i).getStringValue();
-			if ((before && i < slot) || (after && i > slot)) {
-				set(texts.get(i), "");
-			}
-			else if (i == slot) {
-				int at = value.indexOf(SLOT);
-				set(texts.get(i), (before ? "" : value.substring(0, at)) + SLOT + (after ? "" : value.substring(at + 1)));
-			}
-		}
-	}
-
-	private static void fill(CTP p, String text) {
-		for (CTText t : texts(p)) {
-			if (t.getStringValue().contains(SLOT)) {
-				set(t, t.getStringValue().replace(SLOT, text));
-			}
-		}
-	}
-
-	/**
-	 * Replaces the placeholders the function knows (null: left as it is).
-	 *
-	 * @return whether the paragraph held nothing but placeholders and is now blank
-	 */
-	private static boolean substitute(CTP p, UnaryOperator<String> values) {
-		List<CTText> texts = texts(p);
-		String before = joined(texts);
-		for (CTText t : texts) {
-			Matcher m = PLACEHOLDER.matcher(t.getStringValue());
-			var out = new StringBuilder();
-			boolean changed = false;
-			while (m.find()) {
-				String value = values.apply(m.group(1));
-				m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
-				changed |= value != null;
-			}
-			m.appendTail(out);
-			if (changed) {
-				set(t, out.toString());
-			}
-		}
-		return !before.isBlank() && PLACEHOLDER.matcher(before).replaceAll("").isBlank() && joined(texts).isBlank();
-	}
-
-	/**
-	 * Word stores a placeholder typed in pieces in several runs ({@code {{}, {@code journal}, {@code }}});
-	 * moves each whole placeholder into the text element where it starts.
-	 */
-	static void joinSplitPlaceholders(CTP p) {
-		List<CTText> texts = texts(p);
-		if (texts.size() < 2) {
-			return;
-		}
-		var values = new ArrayList<String>();
-		var starts = new ArrayList<Integer>();
-		var all = new StringBuilder();
-		for (CTText t : texts) {
-			starts.add(all.length());
-			values.add(t.getStringValue());
-			all.append(t.getStringValue());
-		}
-		var matches = new ArrayList<int[]>();
-		Matcher m = PLACEHOLDER.matcher(all);
-		while (m.find()) {
-			matches.add(new int[] { m.start(), m.end() });
-		}
-		for (int j = matches.size() - 1; j >= 0; j--) {
-			int from = matches.get(j)[0];
-			int to = matches.get(j)[1];
-			int first = owner(starts, from);
-			int last = owner(starts, to - 1);
-			if (first == last) {
-				continue;
-			}
-			String whole = all.substring(from, to);
-			values.set(first, values.get(first).substring(0, from - starts.get(first)) + whole);
-			for (int k = first + 1; k < last; k++) {
-				values.set(k, "");
-			}
-			values.set(last, values.get(last).substring(to - starts.get(last)));
-		}
-		for (int i = 0; i < texts.size(); i++) {
-			if (!values.get(i).equals(texts.get(i).getStringValue())) {
-				set(texts.get(i), values.get(i));
-			}
-		}
-	}
-
-	private static int owner(List<Integer> starts, int offset) {
-		int owner = 0;
-		for (int i = 0; i < starts.size(); i++) {
-			if (starts.get(i) <= offset) {
-				owner = i;
-			}
-		}
-		return owner;
-	}
-
 	private static boolean isMarker(CTP p, String name) {
-		return PLACEHOLDER.matcher(joined(texts(p)).strip()).matches() && placeholders(p).equals(List.of(name));
-	}
-
-	static List<String> placeholders(CTP p) {
-		var names = new ArrayList<String>();
-		Matcher m = PLACEHOLDER.matcher(joined(texts(p)));
-		while (m.find()) {
-			names.add(m.group(1));
-		}
-		return names;
-	}
-
-	private static List<CTText> texts(XmlObject p) {
-		var texts = new ArrayList<CTText>();
-		for (XmlObject found : p.selectPath(TEXTS)) {
-			texts.add((CTText) found);
-		}
-		return texts;
+		return Placeholders.PLACEHOLDER.matcher(Placeholders.text(p).strip()).matches() && Placeholders.names(p).equals(List.of(name));
 	}
 
 	private static List<CTP> paragraphs(XmlObject container) {
@@ -422,17 +285,6 @@ final class IssueTemplate {
 			}
 		}
 		return children;
-	}
-
-	private static String joined(List<CTText> texts) {
-		var all = new StringBuilder();
-		texts.forEach(t -> all.append(t.getStringValue()));
-		return all.toString();
-	}
-
-	private static void set(CTText t, String value) {
-		t.setStringValue(value);
-		t.setSpace(SpaceAttribute.Space.PRESERVE);
 	}
 
 	private static void remove(XmlObject element) {

@@ -126,6 +126,15 @@ class IssueTemplateTest {
 	}
 
 	@Test
+	void controlCharactersOfAnExtractedTextDoNotBreakTheDocument() throws IOException {
+		var item = new IssueTemplate.Item("标题\u0001一", List.of("第一段\u0007。\uD800", "\uD83D\uDE00第二段\u001F"), "越秀区", "越秀区政府", "简讯");
+		var content = new IssueTemplate.Content("穗府信息", 2026, 3, LocalDate.of(2026, 11, 22), OFFICE, false, List.of(item));
+		try (var doc = new XWPFDocument(new ByteArrayInputStream(IssueTemplate.fill(shipped(), content)))) {
+			assertThat(bodyTexts(doc)).contains("标题一", "第一段。", "\uD83D\uDE00第二段〔越秀区〕");
+		}
+	}
+
+	@Test
 	void templatesThatCannotBeFilledAreRefusedWithTheReason() throws IOException {
 		IssueTemplate.check(shipped());
 		assertThatThrownBy(() -> IssueTemplate.check("PK not really".getBytes(StandardCharsets.UTF_8)))

@@ -135,6 +135,20 @@ class JournalApiTest {
 	}
 
 	@Test
+	void theApiDescriptionListsTheNewPathsWithSummaries() throws Exception {
+		mvc.perform(get("/v3/api-docs").with(VIEWER)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/journals'].get.summary").isNotEmpty())
+			.andExpect(jsonPath("$.paths['/api/journals/{id}/issues'].get.summary").isNotEmpty())
+			.andExpect(jsonPath("$.paths['/api/issues/{id}'].get.summary").isNotEmpty())
+			.andExpect(jsonPath("$.paths['/api/issues/{id}/items'].post.summary").isNotEmpty())
+			.andExpect(jsonPath("$.paths['/api/issues/{id}/publish'].post.summary").isNotEmpty())
+			.andExpect(jsonPath("$.paths['/api/issues/{id}/export.docx'].get.summary").isNotEmpty())
+			.andExpect(jsonPath("$.paths['/api/commissions'].get.summary").isNotEmpty())
+			.andExpect(jsonPath("$.paths['/api/commissions/{id}'].get.summary").isNotEmpty())
+			.andExpect(jsonPath("$.paths['/issues/{id}/export.docx']").doesNotExist());
+	}
+
+	@Test
 	void commissionsListTheirCountsAndEachTargetsState() throws Exception {
 		Unit yuexiu = registry.unitByNameOrAlias("越秀区").orElseThrow();
 		Unit other = registry.units().stream().filter(u -> u.active() && u.id() != yuexiu.id()).findFirst().orElseThrow();
