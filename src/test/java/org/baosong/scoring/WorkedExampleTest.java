@@ -119,8 +119,9 @@ class WorkedExampleTest {
 		});
 		// the other districts earned nothing: missed, flagged as 五(三) says; 越秀区 is not
 		var alerts = scores.alerts("guangzhou-2005", Q1);
-		assertThat(alerts).filteredOn(x -> x.sequenceCode().equals("district")).hasSize(11)
-			.allSatisfy(x -> assertThat(x.kind()).isEqualTo("MISSED_TARGET")).noneMatch(x -> x.unitId() == yuexiu);
+		assertThat(alerts).filteredOn(x -> x.sequenceCode().equals("district") && x.kind().equals("MISSED_TARGET")).hasSize(11)
+			.noneMatch(x -> x.unitId() == yuexiu);
+		assertThat(alerts).noneMatch(x -> x.unitId() == yuexiu);
 		// closing again changes nothing; the recompute from the act stream finds the ledger exactly as it is
 		assertThat(closes.close("guangzhou-2005", Q1, "admin1", false).written()).isFalse();
 		assertThat(recompute.check("guangzhou-2005", Q1).identical()).isTrue();

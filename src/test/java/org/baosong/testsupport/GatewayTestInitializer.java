@@ -37,6 +37,8 @@ public class GatewayTestInitializer implements ApplicationContextInitializer<Con
 				"baosong.embedded-mail.smtp-port=0",
 				"baosong.embedded-mail.imap-port=0",
 				"baosong.embedded-mail.poll-interval=1s",
+				// the period close job works by the real clock; tests close periods themselves or run the job with a fixed one
+				"baosong.scoring.close-enabled=false",
 				"baosong.security.initial-admin-password=" + ADMIN_PASSWORD)
 			.applyTo(context);
 	}
