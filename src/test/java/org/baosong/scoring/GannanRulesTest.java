@@ -54,4 +54,67 @@ class GannanRulesTest {
 		assertThat(gn.explanations(education, PeriodKind.QUARTER, "2026-Q1")).as("monthly targets only").hasSize(3);
 		assertThat(gn.recompute().identical()).isTrue();
 	}
+
+	@Test
+	void departmentsAndUnitsOfTheirOwnSequenceNeedTenEach() {
+		long tibetan = gn.unit("省驻甘南某单位", "unit");
+		for (int i = 0; i < 10; i++) {
+			gn.submission(tibetan, "动态", LocalDate.of(2026, 6, 1 + i));
+			gn.submission(education, "动态", LocalDate.of(2026, 6, 1 + i));
+		}
+		gn.close(PeriodKind.MONTH, "2026-06");
+		assertThat(gn.explanations(tibetan, PeriodKind.MONTH, "2026-06")).containsExactly("2026年6月报送信息 10 条（指标 10 条）：完成");
+		assertThat(gn.explanations(education, PeriodKind.MONTH, "2026-06")).containsExactly("2026年6月报送信息 10 条（指标 10 条）：完成");
+	}
+
+	@Test
+	void aMonthCountsOnlyItsOwnDays() {
+		for (int i = 0; i < 3; i++) {
+			gn.submission(township, "动态", LocalDate.of(2026, 1, 31)); // January
+		}
+		gn.close(PeriodKind.MONTH, "2026-02");
+		assertThat(gn.explanations(township, PeriodKind.MONTH, "2026-02")).containsExactly("2026年2月报送信息 0 条（指标 3 条）：未完成");
+		gn.close(PeriodKind.MONTH, "2026-01");
+		assertThat(gn.explanations(township, PeriodKind.MONTH, "2026-01")).containsExactly("2026年1月报送信息 3 条（指标 3 条）：完成");
+	}
+
+	@Test
+	void theQuarterAndTheYearHoldTheirMonthsJudgementsAndNothingOfTheirOwn() {
+		for (String month : new String[] { "01", "02", "03" }) {
+			gn.close(PeriodKind.MONTH, "2026-" + month);
+		}
+		gn.close(PeriodKind.QUARTER, "2026-Q1");
+		assertThat(gn.lines(hezuo, PeriodKind.QUARTER, "2026-Q1")).hasSize(3)
+			.allSatisfy(s -> assertThat(s.scopeKey()).startsWith("close:MONTH:"));
+	}
+
+	@Test
+	void anInactiveUnitWithoutSubmissionsIsNotJudged() {
+		long closedTownship = gn.unit("撤并的乡镇", "direct");
+		gn.deactivate(closedTownship);
+		gn.close(PeriodKind.MONTH, "2026-05");
+		assertThat(gn.explanations(closedTownship, PeriodKind.MONTH, "2026-05")).isEmpty();
+		assertThat(gn.explanations(township, PeriodKind.MONTH, "2026-05")).hasSize(1);
+	}
+
+	@Test
+	void aUnitOutsideTheProfilesSequencesIsNotJudged() {
+		long other = gn.unit("广州某区", "district"); // a sequence of another profile
+		gn.submission(other, "动态", LocalDate.of(2026, 5, 5));
+		gn.close(PeriodKind.MONTH, "2026-05");
+		assertThat(gn.explanations(other, PeriodKind.MONTH, "2026-05")).isEmpty();
+	}
+
+	@Test
+	void reclosingAMonthAfterLateSubmissionsWritesTheNewJudgement() {
+		for (int i = 0; i < 14; i++) {
+			gn.submission(hezuo, "动态", LocalDate.of(2026, 7, 1 + i));
+		}
+		gn.close(PeriodKind.MONTH, "2026-07");
+		gn.submission(hezuo, "动态", LocalDate.of(2026, 7, 31)); // registered late
+		gn.close(PeriodKind.MONTH, "2026-07");
+		assertThat(gn.explanations(hezuo, PeriodKind.MONTH, "2026-07")).containsExactly("2026年7月报送信息 14 条（指标 15 条）：未完成",
+				"撤销：2026年7月报送信息 14 条（指标 15 条）：未完成（重新关闭）", "2026年7月报送信息 15 条（指标 15 条）：完成");
+		assertThat(gn.recompute().identical()).isTrue();
+	}
 }
