@@ -23,9 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * feedback, upstream adoption, mark, penalty, commission answered/late/missing. Each act is one
  * {@code editorial_act} row written in the transaction of the act itself (with its
  * {@code submission_event} line when it concerns a submission, and its audit line); an undo is a
- * new row that reverses the act, never a deletion. Every new row is announced as {@link ActRecorded} in
- * the same transaction: the score ledger follows the stream that way (scoring depends on editorial, not
- * the other way round).
+ * new row that reverses the act, never a deletion. Every new row is announced before it is written
+ * ({@link ActRecording}) and after ({@link ActRecorded}), in the same transaction: the score ledger follows
+ * the stream that way (scoring depends on editorial, not the other way round).
  */
 @Service
 public class EditorialActs {
@@ -83,6 +83,7 @@ public class EditorialActs {
 			String detail, ActAttributes attributes) {
 		String actor = AuditLog.currentActor();
 		Instant now = clock.instant();
+		events.publishEvent(new ActRecording(profileId, kind, unitId, submissionId, refType, refId, null));
 		var act = new ActRow(profileId, kind, now, effectiveOn, actor, unitId, submissionId, refType, refId, detail, null, attributes);
 		mapper.insert(act);
 		if (submissionId != null) {
@@ -108,6 +109,8 @@ public class EditorialActs {
 		}
 		String actor = AuditLog.currentActor();
 		Instant now = clock.instant();
+		events.publishEvent(new ActRecording(original.profileId(), original.kind(), original.unitId(), original.submissionId(),
+				original.refType(), original.refId(), actId));
 		String detail = "撤销 #" + actId + (why == null || why.isBlank() ? "" : "：" + why.strip());
 		var act = new ActRow(original.profileId(), original.kind(), now, original.effectiveOn(), actor, original.unitId(),
 				original.submissionId(), original.refType(), original.refId(), detail, actId, original.attributes());
@@ -138,6 +141,16 @@ public class EditorialActs {
 	@Transactional(readOnly = true)
 	public List<Act> ofUnit(long unitId, LocalDate from, LocalDate to) {
 		return mapper.ofUnit(unitId, from, to);
+	}
+
+	/**
+	 * The acts (and reversals) of one submission as last committed, locked (a locking read, not the transaction's
+	 * snapshot): for the score ledger, which derives a submission's points after waiting for a concurrent
+	 * transaction on the same submission and must see that one's acts.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<Act> ofSubmissionLocked(long submissionId) {
+		return mapper.ofSubmissionLocked(submissionId);
 	}
 
 	/** All acts (and reversals) of a profile, oldest first: what a recompute of the ledger reads. */
@@ -231,6 +244,9 @@ public class EditorialActs {
 
 		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE submission_id = #{submissionId} ORDER BY id")
 		List<Act> ofSubmission(long submissionId);
+
+		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE submission_id = #{submissionId} ORDER BY id FOR UPDATE")
+		List<Act> ofSubmissionLocked(long submissionId);
 
 		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE profile_id = #{profileId} ORDER BY id")
 		List<Act> ofProfile(String profileId);

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.baosong.editorial.ActRecorded;
+import org.baosong.editorial.ActRecording;
 import org.baosong.editorial.EditorialActs;
 import org.baosong.editorial.EditorialActs.Act;
 import org.baosong.profile.ProfileCatalog;
@@ -38,6 +39,21 @@ class ActScoring {
 		this.contexts = contexts;
 	}
 
+	/**
+	 * Before the act is written: the lock of its scope, so that two transactions recording acts about one
+	 * submission are serialized before either writes (the second then sees the first's acts with a locking read,
+	 * and no locking read waits on a row another transaction inserted before queueing for the lock).
+	 */
+	@EventListener
+	void before(ActRecording event) {
+		if (event.submissionId() == null && (event.refType() == null || event.refId() == null) && event.reversesId() == null) {
+			return; // a lone act: its scope is itself, nobody else can derive it now
+		}
+		if (profiles.find(event.profileId()).isPresent()) {
+			ledger.lock(event.profileId(), Scopes.of(event.submissionId(), event.refType(), event.refId(), 0, event.reversesId()));
+		}
+	}
+
 	@EventListener
 	void on(ActRecorded event) {
 		var profile = profiles.find(event.profileId());
@@ -46,16 +62,19 @@ class ActScoring {
 			return;
 		}
 		String scope = Scopes.of(event.submissionId(), event.refType(), event.refId(), event.actId(), event.reversesId());
+		ledger.lock(profile.get().id(), scope);
 		var derived = new ScoringEngine(profile.get(), contexts.live()).derive(scope, actsOf(event, scope));
 		ledger.apply(profile.get().id(), scope, derived, "依据 #" + event.actId());
 	}
 
 	private List<Act> actsOf(ActRecorded event, String scope) {
 		if (event.submissionId() != null) {
-			return acts.ofSubmission(event.submissionId());
+			// a locking read: acts a concurrent transaction committed while this one waited for the scope must be seen
+			return acts.ofSubmissionLocked(event.submissionId());
 		}
 		if (scope.startsWith("ref:")) {
-			// acts about the same row that concern a submission belong to that submission's scope
+			// acts about one row without a submission come from one transaction at a time (a commission's close, a
+			// penalty and its undo); acts about the same row that concern a submission belong to that submission's scope
 			return acts.about(event.refType(), event.refId()).stream().filter(a -> Scopes.of(a).equals(scope)).toList();
 		}
 		var result = new ArrayList<Act>();

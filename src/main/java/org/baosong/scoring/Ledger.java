@@ -77,9 +77,9 @@ public class Ledger {
 	@Transactional(propagation = Propagation.MANDATORY)
 	Change apply(String profileId, String scopeKey, List<Line> derived, String cause) {
 		Instant now = clock.instant();
-		mapper.lockScope(profileId, scopeKey, now);
+		lock(profileId, scopeKey);
 		Map<Line.Key, Deque<LedgerMapper.Stored>> standing = new HashMap<>();
-		for (var stored : mapper.standing(profileId, scopeKey)) {
+		for (var stored : standing(mapper.scopeRows(profileId, scopeKey))) {
 			standing.computeIfAbsent(stored.key(), k -> new ArrayDeque<>()).add(stored);
 		}
 		var added = new ArrayList<Line>();
@@ -106,6 +106,22 @@ public class Ledger {
 			insert(profileId, line, null);
 		}
 		return new Change(added, reversed);
+	}
+
+	/**
+	 * Takes the lock of a scope for the rest of the transaction (a second derivation of the same scope waits), so
+	 * that the scope's acts and lines read after it are those committed by whoever held it before.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void lock(String profileId, String scopeKey) {
+		mapper.lockScope(profileId, scopeKey, clock.instant());
+	}
+
+	/** The rows that stand among a scope's rows: neither reversals nor reversed. */
+	static List<LedgerMapper.Stored> standing(List<LedgerMapper.Stored> rows) {
+		var reversed = new java.util.HashSet<Long>();
+		rows.stream().filter(r -> r.reversesId() != null).forEach(r -> reversed.add(r.reversesId()));
+		return rows.stream().filter(r -> r.reversesId() == null && !reversed.contains(r.id())).toList();
 	}
 
 	private void insert(String profileId, Line line, Long reversesId) {

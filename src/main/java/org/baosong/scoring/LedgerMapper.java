@@ -17,8 +17,8 @@ interface LedgerMapper {
 	/** Takes (and creates when new) the lock row of a scope, held until the transaction ends. */
 	void lockScope(@Param("profileId") String profileId, @Param("scopeKey") String scopeKey, @Param("now") Instant now);
 
-	/** The lines of a scope that stand: neither reversals nor reversed. */
-	List<Stored> standing(@Param("profileId") String profileId, @Param("scopeKey") String scopeKey);
+	/** Every row of a scope (with reversals), locked: a locking read sees what others committed while we waited. */
+	List<Stored> scopeRows(@Param("profileId") String profileId, @Param("scopeKey") String scopeKey);
 
 	/** The standing lines of a profile in one period (column = the period kind's column), for a recompute's comparison. */
 	List<Stored> standingInPeriod(@Param("profileId") String profileId, @Param("column") PeriodColumn column, @Param("key") String key);

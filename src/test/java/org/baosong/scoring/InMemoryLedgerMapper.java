@@ -38,8 +38,8 @@ final class InMemoryLedgerMapper implements LedgerMapper {
 	}
 
 	@Override
-	public List<Stored> standing(String profileId, String scopeKey) {
-		return rows.stream().filter(s -> Objects.equals(s.scopeKey(), scopeKey) && standing(s)).toList();
+	public List<Stored> scopeRows(String profileId, String scopeKey) {
+		return rows.stream().filter(s -> Objects.equals(s.scopeKey(), scopeKey)).toList();
 	}
 
 	static String key(Stored s, PeriodColumn column) {

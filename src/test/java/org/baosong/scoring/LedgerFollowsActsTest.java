@@ -204,4 +204,50 @@ class LedgerFollowsActsTest {
 		assertThat(f.total(scores, panyu, year)).isEqualByComparingTo("2");
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'LEDGER_RECOMPUTED'", Long.class)).isEqualTo(1);
 	}
+
+	@Test
+	void twoTransactionsRecordingActsOnOneSubmissionAtOnceLeaveTheRightLines() throws Exception {
+		var f = ScoringFixtures.of(context, GZ);
+		LocalDate day = LocalDate.of(2026, 8, 3); // 2026-Q3
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 6; round++) {
+				long item = f.submission("D10", "专报", day);
+				f.adopted(item, day, "SFZB", "专报", null);
+				var start = new java.util.concurrent.CyclicBarrier(2);
+				// each transaction reads first (as the editorial services do: the submission, its adoptions), then records
+				var province = pool.submit(() -> recordAfterARead(start, item, day, "province", true));
+				var stateCouncil = pool.submit(() -> recordAfterARead(start, item, day, "state-council", false));
+				province.get(30, java.util.concurrent.TimeUnit.SECONDS);
+				stateCouncil.get(30, java.util.concurrent.TimeUnit.SECONDS);
+				var standing = jdbc.queryForList("""
+						SELECT e.rule_id FROM score_entry e WHERE e.submission_id = ? AND e.rule_id LIKE 'upstream:%'
+						AND e.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM score_entry r WHERE r.reverses_id = e.id)
+						""", String.class, item);
+				assertThat(standing).as("round " + round).containsExactly("upstream:state-council");
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(recompute.check(GZ, new PeriodRef(PeriodKind.QUARTER, "2026-Q3")).differences()).isEmpty();
+	}
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate tx;
+
+	@Autowired
+	org.baosong.editorial.EditorialActs acts;
+
+	private long recordAfterARead(java.util.concurrent.CyclicBarrier start, long item, LocalDate day, String level, boolean instructed)
+			throws Exception {
+		start.await();
+		return tx.execute(s -> {
+			long unit = jdbc.queryForObject("SELECT unit_id FROM submission WHERE id = ?", Long.class, item);
+			jdbc.queryForObject("SELECT COUNT(*) FROM editorial_act WHERE submission_id = ?", Long.class, item);
+			return acts.record(GZ, "UPSTREAM_ADOPTION", day, unit, item, "upstream_adoption", 70_000L + level.length(), level + "采用",
+					org.baosong.editorial.ActAttributes.of(java.util.Map.of(org.baosong.editorial.ActAttributes.LEVEL, level,
+							org.baosong.editorial.ActAttributes.WITH_INSTRUCTION, String.valueOf(instructed))));
+		});
+	}
 }

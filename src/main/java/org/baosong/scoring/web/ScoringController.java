@@ -68,7 +68,15 @@ class ScoringController {
 		var p = profile(profile);
 		LocalDate today = LocalDate.now(clock);
 		int y = year != null ? year : p.calendar().assessmentYear(today);
-		PeriodRef period = kind != null && key != null ? PeriodRef.of(kind, key) : current(p, today);
+		PeriodRef period = current(p, today);
+		if (kind != null && key != null) {
+			try {
+				period = PeriodRef.of(kind, key);
+			}
+			catch (PeriodCloses.Refused refused) {
+				model.addAttribute("error", refused.code() + "：" + refused.getMessage());
+			}
+		}
 		model.addAttribute("profiles", profiles.all().stream().sorted(java.util.Comparator.comparing(JurisdictionProfile::id)).toList());
 		model.addAttribute("profile", p);
 		model.addAttribute("year", y);
