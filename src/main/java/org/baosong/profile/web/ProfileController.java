@@ -10,7 +10,10 @@ import org.baosong.profile.PeriodKind;
 import org.baosong.profile.ProfileCatalog;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A read-only view of the active jurisdiction profile: the subject grammar, the rule options, the sequences
@@ -33,8 +36,9 @@ class ProfileController {
 	}
 
 	@GetMapping("/ops/profile")
-	String profile(Model model) {
-		JurisdictionProfile profile = profiles.jurisdiction();
+	String profile(@RequestParam(required = false) String id, Model model) {
+		JurisdictionProfile profile = id == null || id.isBlank() ? profiles.jurisdiction()
+				: profiles.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no profile " + id));
 		LocalDate today = clock.instant().atZone(zone).toLocalDate();
 		int year = profile.calendar().assessmentYear(today);
 		model.addAttribute("profile", profile);

@@ -96,4 +96,16 @@ class ScoringPagesTest {
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("PROFILE_INVALID"))
 			.andExpect(jsonPath("$.key").value("profile.nmae"));
 	}
+
+	@Test
+	void theRulesPageShowsEachLoadedProfilesScoringRules() throws Exception {
+		assertThat(page("/ops/profile", VIEWER)).contains("计分规则").contains("穗府信息 (SFXX)").contains("封顶 30")
+			.contains("只给主办单位加分").contains("受到国务院办公厅、省政府办公厅批评 -10");
+		assertThat(page("/ops/profile?id=yinchuan-2018", VIEWER)).contains("与本级刊物采用一并只记最高分").contains("完成计 10 分")
+			.contains("优秀信息 2");
+		assertThat(page("/ops/profile?id=changchun-2012", VIEWER)).contains("基础分 80（每年度）").contains("折合 100 分制")
+			.contains("每少一条 -5").contains("领导批示到期未反馈：-10");
+		assertThat(page("/ops/profile?id=gannan-2008", VIEWER)).contains("没有计分规则");
+		mvc.perform(get("/ops/profile?id=atlantis").with(VIEWER)).andExpect(status().isNotFound());
+	}
 }
