@@ -118,7 +118,14 @@ final class ScoringEngine {
 							+ (rule.withInstruction() == null ? "" : instructed ? "（有领导批示）" : "（无领导批示）");
 				}
 				else if (act.kind().equals(ActKinds.INSTRUCTION) && rule.instructionLevel() != null && rule.instructionLevel().equals(level)) {
+					var adopted = item.adoptionOf(act); // an instruction counts while the adoption it was given on stands
+					if (adopted.isEmpty()) {
+						continue;
+					}
 					text = termName(profile.editorial().instructionLevels(), level);
+					result.add(new Candidate(act, Section.UPSTREAM, later(later(act.effectiveOn(), after), adopted.get()), rule.points(),
+							"upstream:" + rule.id(), text));
+					continue;
 				}
 				else {
 					continue;

@@ -84,6 +84,18 @@ class GuangzhouRulesTest {
 	}
 
 	@Test
+	void aStateCouncilLeadersInstructionOnAZhuanbaoCountsLikeTheUpperAdoptionWithOneWhileItsAdoptionStands() {
+		long item = gz.submission(yuexiu, "专报", DAY);
+		long adoption = gz.adopted(item, DAY, "SFZB", "专报");
+		gz.instruction(item, DAY.plusDays(4), "state-council", "SFZB"); // 四(二)5(2) 有国务院办公厅领导以上批示的，加30分
+		assertThat(gz.total(yuexiu, PeriodKind.QUARTER, "2026-Q2")).isEqualByComparingTo("38");
+		assertThat(gz.explanations(yuexiu, PeriodKind.QUARTER, "2026-Q2")).last()
+			.isEqualTo("国务院办公厅领导以上批示 +30 (" + gz.tracking(item) + ")");
+		gz.undo(adoption);
+		assertThat(gz.total(yuexiu, PeriodKind.QUARTER, "2026-Q2")).isEqualByComparingTo("0");
+	}
+
+	@Test
 	void upperAdoptionsEarnOnlyForZhuanbaoItemsAndCountFromTheAdoptionDay() {
 		long item = gz.submission(yuexiu, "专报", LocalDate.of(2026, 2, 20));
 		gz.upstream(item, LocalDate.of(2026, 2, 25), "state-council", false); // not (yet) a 专报 item: nothing
