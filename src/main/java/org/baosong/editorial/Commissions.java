@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -179,9 +180,11 @@ public class Commissions {
 
 	/**
 	 * Links a submission that carries a commission's code to its unit's target, in the filing's
-	 * transaction: ANSWERED when it arrived by the deadline, LATE after it (or when screening flagged it
-	 * LATE_COMMISSION), each with its act. Only the first answer of a unit counts; a unit that was not
-	 * asked, or an unknown code, links nothing.
+	 * transaction: ANSWERED when the gateway received it by the deadline, LATE after it, each with its
+	 * act. What counts is the time of receipt, not of processing: a report received before the
+	 * commission was closed but processed after it (a backlog, the quarantine) turns its unit's MISSING
+	 * target into ANSWERED or LATE and reverses the missing act. Only the first answer of a unit counts;
+	 * a unit that was not asked, or an unknown code, links nothing.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void answered(FilingRequest request, long submissionId) {
@@ -192,11 +195,13 @@ public class Commissions {
 		if (commission.isEmpty()) {
 			return;
 		}
-		Detail detail = mapper.find(commission.get()).orElseThrow();
-		Instant at = request.receivedAt() != null ? request.receivedAt() : clock.instant();
-		boolean late = at.isAfter(detail.deadline()) || request.flagCodes().contains("LATE_COMMISSION");
+		// locked like close() locks it: an answer and the close of one commission run one after the other
+		Detail detail = mapper.lock(commission.get()).orElseThrow();
+		Instant at = Objects.requireNonNull(request.receivedAt(), "receivedAt");
+		boolean late = at.isAfter(detail.deadline());
 		String state = late ? "LATE" : "ANSWERED";
-		if (mapper.answer(detail.id(), request.unitId(), state, submissionId, at) == 0) {
+		if (mapper.answer(detail.id(), request.unitId(), state, submissionId, at) == 0 && !answeredBeforeClose(detail, request, state,
+				submissionId)) {
 			log.info("submission #{} names commission {} but its unit #{} has no pending target", submissionId, detail.code(),
 					request.unitId());
 			return;
@@ -204,6 +209,31 @@ public class Commissions {
 		LocalDate day = request.receivedOn() != null ? request.receivedOn() : at.atZone(zone).toLocalDate();
 		acts.record(request.profileId(), late ? "COMMISSION_LATE" : "COMMISSION_ANSWERED", day, request.unitId(), submissionId, REF,
 				detail.id(), detail.code() + (late ? " 逾期报送" : " 按时报送"), ActAttributes.of(ActAttributes.COMMISSION, detail.code()));
+	}
+
+	/** A MISSING target whose answer was received before the close: answered after all, its missing act reversed. */
+	private boolean answeredBeforeClose(Detail detail, FilingRequest request, String state, long submissionId) {
+		Instant at = request.receivedAt();
+		if (detail.closedAt() == null || !at.isBefore(detail.closedAt())
+				|| mapper.answerMissing(detail.id(), request.unitId(), state, submissionId, at) == 0) {
+			return false;
+		}
+		for (var act : standingActs(detail.id(), request.unitId(), Set.of("COMMISSION_MISSING"))) {
+			acts.reverse(act.id(), "约稿结束前已收到报送，处理在结束之后");
+		}
+		log.info("submission #{} was received before commission {} closed: unit #{} answered, not missing", submissionId, detail.code(),
+				request.unitId());
+		return true;
+	}
+
+	/** The acts of these kinds about a commission's target unit that stand (not reversed), oldest first. */
+	private List<EditorialActs.Act> standingActs(long commissionId, long unitId, Set<String> kinds) {
+		var about = acts.about(REF, commissionId);
+		var reversed = new java.util.HashSet<Long>();
+		about.stream().filter(EditorialActs.Act::reversal).forEach(a -> reversed.add(a.reversesId()));
+		return about.stream()
+			.filter(a -> !a.reversal() && !reversed.contains(a.id()) && a.unitId() == unitId && kinds.contains(a.kind()))
+			.toList();
 	}
 
 	/** Closes every open commission whose deadline has passed; returns how many. */
@@ -315,6 +345,10 @@ public class Commissions {
 		@Select("SELECT " + DETAIL + " FROM commission WHERE id = #{id}")
 		Optional<Detail> find(long id);
 
+		/** The commission, its row locked (a locking read: the latest committed state). */
+		@Select("SELECT " + DETAIL + " FROM commission WHERE id = #{id} FOR UPDATE")
+		Optional<Detail> lock(long id);
+
 		@Select("""
 				SELECT c.id, c.profile_id, c.code, c.topic, c.deadline, c.state, c.created_by, c.created_at, c.closed_at,
 				  COUNT(t.id) AS targets,
@@ -340,6 +374,13 @@ public class Commissions {
 				WHERE commission_id = #{commissionId} AND unit_id = #{unitId} AND state = 'PENDING'
 				""")
 		int answer(@Param("commissionId") long commissionId, @Param("unitId") long unitId, @Param("state") String state,
+				@Param("submissionId") long submissionId, @Param("at") Instant at);
+
+		@Update("""
+				UPDATE commission_target SET state = #{state}, submission_id = #{submissionId}, answered_at = #{at}
+				WHERE commission_id = #{commissionId} AND unit_id = #{unitId} AND state = 'MISSING'
+				""")
+		int answerMissing(@Param("commissionId") long commissionId, @Param("unitId") long unitId, @Param("state") String state,
 				@Param("submissionId") long submissionId, @Param("at") Instant at);
 
 		@Update("UPDATE commission_target SET state = 'MISSING' WHERE id = #{id} AND state = 'PENDING'")

@@ -25,6 +25,7 @@ import org.baosong.mailbox.EmbeddedMailServer;
 import org.baosong.registry.Registry;
 import org.baosong.registry.Unit;
 import org.baosong.testsupport.GatewayTest;
+import org.baosong.testsupport.InboundRows;
 import org.baosong.testsupport.Reports;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -71,6 +72,14 @@ class CommissionsTest {
 	@Autowired
 	CommissionReminders reminders;
 
+	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
+	org.baosong.archive.BlobStore blobs;
+
+	InboundRows inboundRows;
+
 	Reports reports;
 
 	Unit yuexiu;
@@ -80,6 +89,7 @@ class CommissionsTest {
 	@BeforeEach
 	void setUp() {
 		reports = new Reports(mailServer, jdbc);
+		inboundRows = new InboundRows(jdbc, blobs);
 		yuexiu = registry.unitByNameOrAlias("越秀区").orElseThrow();
 		Set<Long> withInformants = registry.informants().stream().filter(i -> i.active()).map(i -> i.unitId()).collect(Collectors.toSet());
 		other = registry.units().stream().filter(u -> u.active() && u.id() != yuexiu.id() && withInformants.contains(u.id()))
@@ -210,6 +220,64 @@ class CommissionsTest {
 		String page = mvc.perform(get("/commissions/" + onTime).with(user("viewer1").roles("VIEWER"))).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("未报送").contains("按时报送").contains(other.name());
+	}
+
+	private String flags(long submissionId) {
+		return jdbc.queryForObject("SELECT COALESCE(flags, '') FROM submission WHERE id = ?", String.class, submissionId);
+	}
+
+	/** A tagged report of 越秀区 that reached the gateway then, its Date: header saying sentAt; returns its Message-ID. */
+	private String receivedThen(String code, String title, java.time.Instant receivedAt, java.time.Instant sentAt) throws Exception {
+		String messageId = "<" + java.util.UUID.randomUUID() + "@unit.test>";
+		byte[] raw = reports.raw(Reports.YUEXIU, tagged(code, title), Reports.body(title + "，各项工作有序推进，取得阶段性成效。"),
+				java.util.Date.from(sentAt), messageId);
+		inboundRows.insertReceived(raw, receivedAt, Reports.YUEXIU);
+		return messageId;
+	}
+
+	@Test
+	void aReportReceivedBeforeTheCloseButProcessedAfterItAnswersAndTheMissingActIsReversed() throws Exception {
+		long id = create("YG2026-12", yuexiu);
+		var now = clock.instant();
+		times(id, now.minus(Duration.ofDays(1)), now.minus(Duration.ofMinutes(5)));
+		deadlines.closeDue();
+		assertThat(target(id, yuexiu)).isEqualTo("MISSING");
+
+		// received ten minutes ago, before the deadline, and waited in the backlog; the sender's clock is a week ahead
+		var receivedAt = now.minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+		long answer = reports.filed(receivedThen("YG2026-12", "越秀区重点项目建设进展情况", receivedAt, now.plus(Duration.ofDays(7))));
+
+		assertThat(target(id, yuexiu)).isEqualTo("ANSWERED");
+		var row = jdbc.queryForMap("SELECT submission_id, answered_at FROM commission_target WHERE commission_id = ? AND unit_id = ?", id,
+				yuexiu.id());
+		assertThat(((Number) row.get("submission_id")).longValue()).isEqualTo(answer);
+		assertThat(((LocalDateTime) row.get("answered_at")).toInstant(ZoneOffset.UTC)).isEqualTo(receivedAt);
+		var acts = this.acts.about("commission", id);
+		assertThat(acts).extracting(EditorialActs.Act::kind)
+			.containsExactly("COMMISSION_MISSING", "COMMISSION_MISSING", "COMMISSION_ANSWERED");
+		assertThat(acts.get(1).reversesId()).isEqualTo(acts.get(0).id());
+		assertThat(acts.get(2).submissionId()).isEqualTo(answer);
+		assertThat(flags(answer)).doesNotContain("LATE_COMMISSION");
+
+		// received after the close: refused
+		String after = receivedThen("YG2026-12", "越秀区重点项目建设补充情况", now.plus(Duration.ofSeconds(1)), now);
+		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+				"SELECT COUNT(*) FROM inbound_mail WHERE message_id = ? AND status = 'REJECTED'", Long.class, after) == 1);
+		assertThat(jdbc.queryForObject("SELECT reason_codes FROM inbound_mail WHERE message_id = ?", String.class, after))
+			.contains("COMMISSION_CLOSED");
+	}
+
+	@Test
+	void lateIsJudgedByWhenTheGatewayReceivedTheReportNotByItsDateHeader() throws Exception {
+		long id = create("YG2026-13", yuexiu);
+		var now = clock.instant();
+		times(id, now.minus(Duration.ofDays(1)), now.minus(Duration.ofMinutes(5)));
+
+		// received after the deadline (the commission not closed yet); the sender's Date: header says yesterday
+		long answer = reports.filed(receivedThen("YG2026-13", "越秀区安全生产专项整治情况", now, now.minus(Duration.ofDays(1))));
+		assertThat(target(id, yuexiu)).isEqualTo("LATE");
+		assertThat(flags(answer)).contains("LATE_COMMISSION");
+		assertThat(acts.about("commission", id)).extracting(EditorialActs.Act::kind).containsExactly("COMMISSION_LATE");
 	}
 
 	@Test
