@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Leader instructions (领导批示, ADR 0017) on adopted items: an editor records the leader's level (one
  * of the profile's {@code editorial.instruction-levels}), name, date and text on one standing adoption
  * of the item, with the unit's feedback due date (the profile's {@code feedback-days} after the
- * instruction unless the editor sets another). Recording writes the INSTRUCTION act, whose attributes
+ * instruction, or after today when it is recorded late, unless the editor sets another). Recording writes the INSTRUCTION act, whose attributes
  * carry the level and the adoption's journal, placement and role for scoring, and announces
  * {@link InstructionRecorded} (the replies module mails the unit its 批示通知 in the same transaction).
  * An administrator's undo withdraws the instruction and reverses every act it led to. The feedback
@@ -141,7 +141,8 @@ public class Instructions {
 	 * Records a leader's instruction on a standing adoption of the submission, with its act and the
 	 * notice to the unit, in one transaction; returns its id. Refused: NOT_ADOPTED (the adoption is not a
 	 * standing one of this submission), UNKNOWN_LEVEL, LEADER_INVALID, DATE_INVALID (no day, a day to come,
-	 * or before the issue's date), DUE_INVALID (before the instruction's day), TEXT_TOO_LONG.
+	 * or before the issue's date), DUE_INVALID (a due date before today), TEXT_TOO_LONG. The default due date
+	 * is feedback-days after the instruction's day, or after today when the instruction is recorded late.
 	 */
 	@Transactional
 	public long record(long submissionId, NewInstruction request) {
@@ -159,9 +160,11 @@ public class Instructions {
 		if (givenOn == null || givenOn.isAfter(today()) || givenOn.isBefore(adoption.issueDate())) {
 			throw new Refused("DATE_INVALID", "the instruction's day lies between the issue's date and today");
 		}
-		LocalDate due = request.feedbackDue() != null ? request.feedbackDue() : givenOn.plusDays(terms.feedbackDays());
-		if (due.isBefore(givenOn)) {
-			throw new Refused("DUE_INVALID", "the feedback is due on or after the instruction's day");
+		// Counted from today for an instruction recorded late: the unit learns of it only now, and a due date
+		// already past would make its feedback missing before the notice reached it.
+		LocalDate due = request.feedbackDue() != null ? request.feedbackDue() : later(givenOn, today()).plusDays(terms.feedbackDays());
+		if (due.isBefore(today())) {
+			throw new Refused("DUE_INVALID", "the feedback is due today or later");
 		}
 		String text = request.text() == null || request.text().isBlank() ? null : request.text().strip();
 		if (text != null && text.length() > MAX_TEXT) {
@@ -266,6 +269,10 @@ public class Instructions {
 	public EditorialTerms terms(String profileId) {
 		return profiles.find(profileId).map(JurisdictionProfile::editorial)
 			.orElseThrow(() -> new IllegalStateException("no profile " + profileId));
+	}
+
+	private static LocalDate later(LocalDate a, LocalDate b) {
+		return a.isAfter(b) ? a : b;
 	}
 
 	/** Today in the office's time zone. */

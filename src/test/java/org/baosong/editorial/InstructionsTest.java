@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,19 +17,22 @@ import org.baosong.mailbox.EmbeddedMailServer;
 import org.baosong.testsupport.AdoptedItems;
 import org.baosong.testsupport.GatewayTest;
 import org.baosong.testsupport.Reports;
+import org.baosong.testsupport.ShiftedClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Leader instructions with real adopted submissions (embedded mailbox, MariaDB, demo registry): record
  * (act with the adoption's facts, event line, audit, 批示通知 in the outbox) and its refusals, undo,
  * feedback on time, late, missing at the due date (once), and feedback by the unit's tagged mail.
- * The instruction job runs hourly here; the tests call it.
+ * The instruction job runs hourly here; the tests call it, with the clock moved past the due date.
  */
 @GatewayTest(properties = { "baosong.demo.enabled=true", "baosong.intake.poll-interval=100ms", "baosong.replies.send-interval=200ms",
 		"baosong.instructions.check-interval=1h" })
 @AutoConfigureMockMvc
+@Import(ShiftedClock.Config.class)
 class InstructionsTest {
 
 	static final LocalDate TODAY = Reports.TODAY;
@@ -54,6 +58,9 @@ class InstructionsTest {
 	@Autowired
 	Editing editing;
 
+	@Autowired
+	ShiftedClock clock;
+
 	Reports reports;
 
 	AdoptedItems adopted;
@@ -62,6 +69,17 @@ class InstructionsTest {
 	void setUp() {
 		reports = new Reports(mailServer, jdbc);
 		adopted = new AdoptedItems(journals, issues, editing, jdbc);
+	}
+
+	@AfterEach
+	void backToNow() {
+		clock.reset();
+	}
+
+	/** Moves the application's clock this many days ahead (no mail in flight) and returns the day it is then. */
+	private LocalDate daysLater(int days) {
+		clock.shift(Duration.ofDays(days));
+		return instructions.today();
 	}
 
 	private static Instructions.NewInstruction cityLeader(long adoptionId, LocalDate givenOn, LocalDate due) {
@@ -144,6 +162,9 @@ class InstructionsTest {
 		assertThat(refusal(() -> instructions.record(item.submissionId(), cityLeader(adoption, TODAY.plusDays(1), null)))).isEqualTo("DATE_INVALID");
 		assertThat(refusal(() -> instructions.record(item.submissionId(), cityLeader(adoption, TODAY.minusDays(4), null)))).isEqualTo("DATE_INVALID");
 		assertThat(refusal(() -> instructions.record(item.submissionId(), cityLeader(adoption, TODAY, TODAY.minusDays(1))))).isEqualTo("DUE_INVALID");
+		// a due date between a backdated instruction's day and today would make the feedback missing at once
+		assertThat(refusal(() -> instructions.record(item.submissionId(), cityLeader(adoption, TODAY.minusDays(3), TODAY.minusDays(1)))))
+			.isEqualTo("DUE_INVALID");
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM instruction WHERE submission_id IN (?, ?)", Long.class, item.submissionId(),
 				notAdopted)).isZero();
 
@@ -194,12 +215,25 @@ class InstructionsTest {
 	}
 
 	@Test
+	void aBackdatedInstructionIsDueFeedbackDaysFromToday() throws Exception {
+		var item = adopted.item(reports, "越秀区推广智慧停车管理平台", TODAY.minusDays(40));
+		long id = instructions.record(item.submissionId(), cityLeader(item.adoptionId(), TODAY.minusDays(35), null));
+		assertThat(jdbc.queryForObject("SELECT feedback_due FROM instruction WHERE id = ?", LocalDate.class, id)).isEqualTo(TODAY.plusDays(30));
+		assertThat(jdbc.queryForObject("SELECT body_text FROM outbound_mail WHERE dedup_key = ?", String.class, "instruction:" + id))
+			.contains(TODAY.plusDays(30).getYear() + "年" + TODAY.plusDays(30).getMonthValue() + "月" + TODAY.plusDays(30).getDayOfMonth() + "日之前");
+		feedback.markOverdue();
+		assertThat(state(id)).isEqualTo("OPEN");
+		assertThat(acts(id)).extracting(a -> a.get("kind")).containsExactly("INSTRUCTION");
+	}
+
+	@Test
 	void missingFeedbackIsRecordedOnceAtTheDueDateAndStaysWhenLateFeedbackArrives() throws Exception {
 		var item = adopted.item(reports, "越秀区建立河长制巡河台账", TODAY.minusDays(40));
 		long id = instructions.record(item.submissionId(), cityLeader(item.adoptionId(), TODAY.minusDays(35), null));
-		LocalDate due = TODAY.minusDays(5);
+		LocalDate due = TODAY.plusDays(30);
 		assertThat(state(id)).isEqualTo("OPEN");
 
+		LocalDate today = daysLater(35);
 		assertThat(feedback.markOverdue()).isPositive();
 		feedback.markOverdue();
 		assertThat(state(id)).isEqualTo("OVERDUE");
@@ -210,7 +244,7 @@ class InstructionsTest {
 		assertThat(jdbc.queryForList("SELECT actor FROM editorial_act WHERE id = ?", String.class, acts.get(1).get("id"))).containsExactly("system");
 		assertThat(instructions.countOverdue()).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM instruction WHERE state = 'OVERDUE'", Long.class));
 
-		feedback.record(id, TODAY, "已整改到位。");
+		feedback.record(id, today, "已整改到位。");
 		assertThat(state(id)).isEqualTo("FEEDBACK_LATE");
 		assertThat(acts(id)).extracting(a -> a.get("kind")).containsExactly("INSTRUCTION", "FEEDBACK_MISSING", "FEEDBACK_LATE");
 		assertThat(acts(id)).allSatisfy(a -> assertThat(a.get("reverses_id")).isNull()); // missing at the due date stays
@@ -219,13 +253,14 @@ class InstructionsTest {
 	@Test
 	void lateFeedbackBeforeTheJobRanStillRecordsTheMissingFeedbackFirst() throws Exception {
 		var item = adopted.item(reports, "越秀区试点老年助餐配送服务", TODAY.minusDays(20));
-		long id = instructions.record(item.submissionId(), cityLeader(item.adoptionId(), TODAY.minusDays(20), TODAY.minusDays(10)));
-		feedback.record(id, TODAY.minusDays(2), "已开设助餐点12个。");
+		long id = instructions.record(item.submissionId(), cityLeader(item.adoptionId(), TODAY.minusDays(20), TODAY.plusDays(2)));
+		LocalDate today = daysLater(12);
+		feedback.record(id, today.minusDays(2), "已开设助餐点12个。");
 		assertThat(state(id)).isEqualTo("FEEDBACK_LATE");
 		var acts = acts(id);
 		assertThat(acts).extracting(a -> a.get("kind")).containsExactly("INSTRUCTION", "FEEDBACK_MISSING", "FEEDBACK_LATE");
-		assertThat(acts.get(1).get("effective_on").toString()).isEqualTo(TODAY.minusDays(10).toString());
-		assertThat(acts.get(2).get("effective_on").toString()).isEqualTo(TODAY.minusDays(2).toString());
+		assertThat(acts.get(1).get("effective_on").toString()).isEqualTo(TODAY.plusDays(2).toString());
+		assertThat(acts.get(2).get("effective_on").toString()).isEqualTo(today.minusDays(2).toString());
 		assertThat(jdbc.queryForObject("SELECT missing_act_id FROM instruction WHERE id = ?", Long.class, id))
 			.isEqualTo(((Number) acts.get(1).get("id")).longValue());
 	}
@@ -233,10 +268,11 @@ class InstructionsTest {
 	@Test
 	void feedbackDatedOnTimeButRecordedAfterTheJobReversesTheMissingAct() throws Exception {
 		var item = adopted.item(reports, "越秀区完善网格化管理机制", TODAY.minusDays(20));
-		long id = instructions.record(item.submissionId(), cityLeader(item.adoptionId(), TODAY.minusDays(20), TODAY.minusDays(3)));
+		long id = instructions.record(item.submissionId(), cityLeader(item.adoptionId(), TODAY.minusDays(20), TODAY.plusDays(3)));
+		daysLater(7);
 		feedback.markOverdue();
 		assertThat(state(id)).isEqualTo("OVERDUE");
-		feedback.record(id, TODAY.minusDays(4), "已于期限前书面报告。");
+		feedback.record(id, TODAY.plusDays(2), "已于期限前书面报告。");
 		assertThat(state(id)).isEqualTo("FEEDBACK");
 		var acts = acts(id);
 		assertThat(acts).extracting(a -> a.get("kind")).containsExactly("INSTRUCTION", "FEEDBACK_MISSING", "FEEDBACK_MISSING", "FEEDBACK");
