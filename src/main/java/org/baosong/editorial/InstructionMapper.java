@@ -37,6 +37,10 @@ interface InstructionMapper {
 
 	List<Instructions.AdoptionChoice> standingAdoptions(long submissionId);
 
+	/** Standing (not withdrawn) instructions on the adoption by this leader at this level on this day; a locking read. */
+	List<Long> standingTwins(@Param("adoptionId") long adoptionId, @Param("level") String level, @Param("leader") String leaderName,
+			@Param("givenOn") LocalDate givenOn);
+
 	void insert(@Param("r") Row row);
 
 	void setAct(@Param("id") long id, @Param("actId") long actId);

@@ -141,7 +141,8 @@ public class Instructions {
 	 * Records a leader's instruction on a standing adoption of the submission, with its act and the
 	 * notice to the unit, in one transaction; returns its id. Refused: NOT_ADOPTED (the adoption is not a
 	 * standing one of this submission), UNKNOWN_LEVEL, LEADER_INVALID, DATE_INVALID (no day, a day to come,
-	 * or before the issue's date), DUE_INVALID (a due date before today), TEXT_TOO_LONG. The default due date
+	 * or before the issue's date), DUE_INVALID (a due date before today), TEXT_TOO_LONG, DUPLICATE (the same
+	 * leader's instruction at the same level on the same day stands on this adoption: a double click). The default due date
 	 * is feedback-days after the instruction's day, or after today when the instruction is recorded late.
 	 */
 	@Transactional
@@ -169,6 +170,10 @@ public class Instructions {
 		String text = request.text() == null || request.text().isBlank() ? null : request.text().strip();
 		if (text != null && text.length() > MAX_TEXT) {
 			throw new Refused("TEXT_TOO_LONG", "the text is longer than " + MAX_TEXT + " characters");
+		}
+		// the adoption's row is locked: a second click waits for the first and sees its instruction
+		if (!mapper.standingTwins(adoption.id(), level.code(), leader, givenOn).isEmpty()) {
+			throw new Refused("DUPLICATE", "an instruction of " + leader + " at this level on " + givenOn + " stands on this adoption already");
 		}
 		var row = new InstructionMapper.Row(adoption.profileId(), submissionId, adoption.id(), adoption.unitId(), level.code(), leader, givenOn,
 				text, request.notifyText(), due, clock.instant(), AuditLog.currentActor());

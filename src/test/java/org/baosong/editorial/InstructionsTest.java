@@ -180,6 +180,47 @@ class InstructionsTest {
 		assertThat(state(id)).isEqualTo("OPEN");
 	}
 
+	@Test
+	void aDoubleClickRecordsAnInstructionOnce() throws Exception {
+		var item = adopted.item(reports, "越秀区推进城中村改造项目", TODAY.minusDays(2));
+		var request = cityLeader(item.adoptionId(), TODAY.minusDays(1), null);
+		long first = instructions.record(item.submissionId(), request);
+		assertThat(refusal(() -> instructions.record(item.submissionId(), request))).isEqualTo("DUPLICATE");
+		// another leader, or the same leader at another level or on another day: another instruction
+		instructions.record(item.submissionId(), new Instructions.NewInstruction(item.adoptionId(), "city-leader", "李强", TODAY.minusDays(1), null,
+				null, true));
+		instructions.record(item.submissionId(), cityLeader(item.adoptionId(), TODAY, null));
+		// withdrawn, it may be recorded again
+		instructions.undo(first, "登记重复");
+
+		var start = new java.util.concurrent.CountDownLatch(1);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.Callable<String> click = () -> {
+				start.await();
+				try {
+					instructions.record(item.submissionId(), request);
+					return "RECORDED";
+				}
+				catch (Instructions.Refused refused) {
+					return refused.code();
+				}
+			};
+			var one = pool.submit(click);
+			var other = pool.submit(click);
+			start.countDown();
+			assertThat(List.of(one.get(30, java.util.concurrent.TimeUnit.SECONDS), other.get(30, java.util.concurrent.TimeUnit.SECONDS)))
+				.containsExactlyInAnyOrder("RECORDED", "DUPLICATE");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM instruction WHERE adoption_id = ? AND leader_name = '张伟' AND given_on = ?"
+				+ " AND state <> 'WITHDRAWN'", Long.class, item.adoptionId(), TODAY.minusDays(1))).isEqualTo(1);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbound_mail WHERE dedup_key LIKE 'instruction:%' AND inbound_id = ("
+				+ "SELECT inbound_id FROM submission WHERE id = ?)", Long.class, item.submissionId())).isEqualTo(4);
+	}
+
 	private static String refusal(Runnable act) {
 		try {
 			act.run();

@@ -77,7 +77,7 @@ class RecordedActsPagesTest {
 			.param("note", "省领导批示肯定")).andExpect(redirectedUrl(back)).andExpect(flash().attribute("notice", "已登记上级采用。"));
 		mvc.perform(post("/submissions/" + id + "/upstream-adoptions").with(EDITOR).with(csrf()).param("level", "province")
 			.param("adoptedOn", Reports.TODAY.toString())).andExpect(redirectedUrl(back))
-			.andExpect(flash().attribute("error", "这篇稿件已经登记过同一项（如需更正，请管理员先撤销原记录）。"));
+			.andExpect(flash().attribute("error", "已经登记过相同的一项（如需更正，请管理员先撤销原记录）。"));
 		mvc.perform(post("/submissions/" + id + "/marks").with(EDITOR).with(csrf()).param("code", "excellent")
 			.param("markedOn", Reports.TODAY.toString())).andExpect(redirectedUrl(back)).andExpect(flash().attribute("notice", "已登记标记。"));
 		mvc.perform(post("/submissions/999999/marks").with(EDITOR).with(csrf()).param("code", "excellent")
