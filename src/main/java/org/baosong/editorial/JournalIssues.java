@@ -223,16 +223,19 @@ public class JournalIssues {
 
 	/**
 	 * Undoes one published adoption: its act is reversed, the adoption is marked withdrawn (kept), and
-	 * the submission goes back under review unless another adoption of it still stands.
+	 * the submission goes back under review unless another adoption of it still stands. The submission's
+	 * row is locked first: two undos of its adoptions in two issues run one after the other, and the
+	 * second sees that the first's adoption no longer stands.
 	 */
 	public void undo(long adoptionId, String user, String why) {
 		var item = mapper.item(adoptionId).orElseThrow(() -> new Journals.Invalid("NOT_FOUND", "no adoption " + adoptionId));
+		mapper.lockSubmission(item.submissionId());
 		mapper.lockIssue(item.issueId());
 		if (!item.standing() || mapper.withdrawAdoption(adoptionId, clock.instant(), user) != 1) {
 			throw new Journals.Invalid("NOT_STANDING", "adoption " + adoptionId + " is not published or already undone");
 		}
 		acts.reverse(item.actId(), why);
-		if (mapper.standingAdoptions(item.submissionId()) == 0) {
+		if (mapper.standingAdoptions(item.submissionId()).isEmpty()) {
 			editing.withdrawAdoption(item.submissionId(), user, "撤销采用" + (why == null || why.isBlank() ? "" : "：" + why.strip()));
 		}
 	}
