@@ -97,6 +97,14 @@ public class Instructions {
 			return Instructions.feedbackTag(trackingNo);
 		}
 
+		/** This instruction with what changes after recording as the locking read found it. */
+		Instruction as(InstructionMapper.Current now) {
+			return new Instruction(id, profileId, submissionId, trackingNo, title, unitId, unitName, adoptionId, journalName, issueYear,
+					issueNo, placementKind, level, levelName, leaderName, givenOn, text, notifyText, feedbackDue, now.state(), now.feedbackOn(),
+					now.feedbackText(), now.feedbackBy(), now.feedbackSubmissionId(), feedbackTrackingNo, now.actId(), now.feedbackActId(),
+					now.missingActId(), createdAt, createdBy, now.withdrawnAt(), now.withdrawnBy());
+		}
+
 		Instruction named(String name) {
 			return new Instruction(id, profileId, submissionId, trackingNo, title, unitId, unitName, adoptionId, journalName, issueYear,
 					issueNo, placementKind, level, name, leaderName, givenOn, text, notifyText, feedbackDue, state, feedbackOn, feedbackText,
@@ -225,9 +233,14 @@ public class Instructions {
 		}
 	}
 
-	/** Locks the instruction's row and reads it; NOT_FOUND when there is none. */
+	/**
+	 * Locks the instruction's row and reads it, NOT_FOUND when there is none: what changes (state,
+	 * feedback, acts) as the locking read found it; the rest (the item, the issue, the level ...) is fixed
+	 * at recording and read plainly, so that the lock takes no row of another table.
+	 */
 	Instruction lockAndFind(long id) {
-		return mapper.lock(id).flatMap(mapper::find).map(this::named).orElseThrow(() -> new Refused("NOT_FOUND", "no instruction " + id));
+		var current = mapper.lock(id).orElseThrow(() -> new Refused("NOT_FOUND", "no instruction " + id));
+		return mapper.find(id).map(found -> found.as(current)).map(this::named).orElseThrow();
 	}
 
 	/** The attributes of an instruction's own act (level, journal, placement, role, adoption): its feedback acts carry them too. */

@@ -22,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Leader instructions with real adopted submissions (embedded mailbox, MariaDB, demo registry): record
@@ -60,6 +62,9 @@ class InstructionsTest {
 
 	@Autowired
 	ShiftedClock clock;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	Reports reports;
 
@@ -219,6 +224,25 @@ class InstructionsTest {
 				+ " AND state <> 'WITHDRAWN'", Long.class, item.adoptionId(), TODAY.minusDays(1))).isEqualTo(1);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbound_mail WHERE dedup_key LIKE 'instruction:%' AND inbound_id = ("
 				+ "SELECT inbound_id FROM submission WHERE id = ?)", Long.class, item.submissionId())).isEqualTo(4);
+	}
+
+	/**
+	 * An undo in a transaction whose snapshot is older than a feedback another transaction committed (as a
+	 * long filing transaction's would be): the lock must read the row as committed, or the feedback's act
+	 * would be left standing on a withdrawn instruction.
+	 */
+	@Test
+	void anUndoReadsTheInstructionAsLastCommittedNotAsItsSnapshot() throws Exception {
+		var item = adopted.item(reports, "越秀区推进社区微改造", TODAY.minusDays(2));
+		long id = instructions.record(item.submissionId(), cityLeader(item.adoptionId(), TODAY.minusDays(1), null));
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			assertThat(instructions.find(id).orElseThrow().state()).isEqualTo("OPEN"); // the snapshot is taken here
+			java.util.concurrent.CompletableFuture.runAsync(() -> feedback.record(id, TODAY, "已落实到位。")).join();
+			instructions.undo(id, "登记错了");
+		});
+		assertThat(state(id)).isEqualTo("WITHDRAWN");
+		assertThat(acts(id)).extracting(a -> a.get("kind")).containsExactly("INSTRUCTION", "FEEDBACK", "INSTRUCTION", "FEEDBACK");
+		assertThat(acts(id).subList(2, 4)).allSatisfy(a -> assertThat(a.get("reverses_id")).isNotNull());
 	}
 
 	private static String refusal(Runnable act) {
