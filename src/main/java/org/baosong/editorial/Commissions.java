@@ -73,12 +73,12 @@ public class Commissions {
 		this.zone = baosong.timeZone();
 	}
 
-	/** A commission as listed, with how its targets stand. */
+	/** A commission as listed, with how its targets stand (withdrawn: an administrator undid the target's act after the close). */
 	public record Summary(long id, String profileId, String code, String topic, Instant deadline, String state, String createdBy,
-			Instant createdAt, Instant closedAt, long targets, long answered, long late, long missing) {
+			Instant createdAt, Instant closedAt, long targets, long answered, long late, long missing, long withdrawn) {
 
 		public long pending() {
-			return targets - answered - late - missing;
+			return targets - answered - late - missing - withdrawn;
 		}
 	}
 
@@ -236,6 +236,45 @@ public class Commissions {
 			.toList();
 	}
 
+	/** The longest reason an administrator may give for an undo. */
+	static final int MAX_REASON = 500;
+
+	/**
+	 * An administrator's undo of a target's outcome (a wrong link, a unit excused), audited: the target's
+	 * standing act (COMMISSION_ANSWERED, COMMISSION_LATE or COMMISSION_MISSING) is reversed with the reason,
+	 * and the target goes back to PENDING while the commission is open (the unit may still answer; the
+	 * close makes it MISSING), or to WITHDRAWN once it is closed (it counts for nothing and nothing
+	 * changes it any more). Refused: commissions.error.reason (no reason), commissions.error.reason-too-long,
+	 * commissions.error.not-standing (the target has no outcome to undo). Unknown ids are an
+	 * IllegalArgumentException (a 404 for the pages).
+	 */
+	@Transactional
+	public void undoTarget(long commissionId, long targetId, String reason) {
+		String why = reason == null ? "" : reason.strip();
+		if (why.isEmpty()) {
+			throw new Refused("commissions.error.reason");
+		}
+		if (why.length() > MAX_REASON) {
+			throw new Refused("commissions.error.reason-too-long");
+		}
+		// locked like answered() and close(): the three run one after the other for one commission
+		Detail detail = mapper.lock(commissionId).orElseThrow(() -> new IllegalArgumentException("no commission " + commissionId));
+		Target target = mapper.lockTarget(commissionId, targetId)
+			.orElseThrow(() -> new IllegalArgumentException("no target " + targetId + " of commission " + commissionId));
+		if (!Set.of("ANSWERED", "LATE", "MISSING").contains(target.state())) {
+			throw new Refused("commissions.error.not-standing");
+		}
+		String reset = "OPEN".equals(detail.state()) ? "PENDING" : "WITHDRAWN";
+		if (mapper.reset(target.id(), target.state(), reset) != 1) {
+			throw new IllegalStateException("target " + targetId + " changed under its lock");
+		}
+		for (var act : standingActs(commissionId, target.unitId(), Set.of("COMMISSION_ANSWERED", "COMMISSION_LATE", "COMMISSION_MISSING"))) {
+			acts.reverse(act.id(), why);
+		}
+		String unit = registry.unit(target.unitId()).map(Unit::name).orElse("#" + target.unitId());
+		audit.record("commission.target.undo", REF, commissionId, detail.code() + " " + unit + "：" + target.state() + " → " + reset + "，" + why);
+	}
+
 	/** Closes every open commission whose deadline has passed; returns how many. */
 	@Transactional
 	public int closeDue() {
@@ -354,7 +393,8 @@ public class Commissions {
 				  COUNT(t.id) AS targets,
 				  COALESCE(SUM(CASE WHEN t.state = 'ANSWERED' THEN 1 ELSE 0 END), 0) AS answered,
 				  COALESCE(SUM(CASE WHEN t.state = 'LATE' THEN 1 ELSE 0 END), 0) AS late,
-				  COALESCE(SUM(CASE WHEN t.state = 'MISSING' THEN 1 ELSE 0 END), 0) AS missing
+				  COALESCE(SUM(CASE WHEN t.state = 'MISSING' THEN 1 ELSE 0 END), 0) AS missing,
+				  COALESCE(SUM(CASE WHEN t.state = 'WITHDRAWN' THEN 1 ELSE 0 END), 0) AS withdrawn
 				FROM commission c LEFT JOIN commission_target t ON t.commission_id = c.id
 				GROUP BY c.id, c.profile_id, c.code, c.topic, c.deadline, c.state, c.created_by, c.created_at, c.closed_at
 				ORDER BY c.deadline DESC, c.id DESC
@@ -382,6 +422,20 @@ public class Commissions {
 				""")
 		int answerMissing(@Param("commissionId") long commissionId, @Param("unitId") long unitId, @Param("state") String state,
 				@Param("submissionId") long submissionId, @Param("at") Instant at);
+
+		@Select("""
+				SELECT id, unit_id, NULL AS unit_name, NULL AS sequence_code, state, submission_id, NULL AS tracking_no, NULL AS title,
+				  answered_at, reminded_at
+				FROM commission_target WHERE commission_id = #{commissionId} AND id = #{id} FOR UPDATE
+				""")
+		Optional<Target> lockTarget(@Param("commissionId") long commissionId, @Param("id") long id);
+
+		/** Back to PENDING or WITHDRAWN, the answer's link dropped (its act is reversed; the submission keeps the code). */
+		@Update("""
+				UPDATE commission_target SET state = #{to}, submission_id = NULL, answered_at = NULL
+				WHERE id = #{id} AND state = #{from}
+				""")
+		int reset(@Param("id") long id, @Param("from") String from, @Param("to") String to);
 
 		@Update("UPDATE commission_target SET state = 'MISSING' WHERE id = #{id} AND state = 'PENDING'")
 		int missing(long id);

@@ -280,6 +280,78 @@ class CommissionsTest {
 		assertThat(acts.about("commission", id)).extracting(EditorialActs.Act::kind).containsExactly("COMMISSION_LATE");
 	}
 
+	private long targetId(long commissionId, Unit unit) {
+		return jdbc.queryForObject("SELECT id FROM commission_target WHERE commission_id = ? AND unit_id = ?", Long.class, commissionId,
+				unit.id());
+	}
+
+	private org.springframework.test.web.servlet.ResultActions undo(long commissionId, long targetId, RequestPostProcessor who, String reason)
+			throws Exception {
+		return mvc.perform(post("/commissions/" + commissionId + "/targets/" + targetId + "/undo").with(who).with(csrf()).param("reason", reason));
+	}
+
+	@Test
+	void anAdministratorUndoesATargetsOutcomeWithAReason() throws Exception {
+		long open = create("YG2026-14", yuexiu, other);
+		long answer = reports.file(tagged("YG2026-14", "越秀区重点项目前期工作进展"), Reports.body("越秀区重点项目前期工作有序推进，已完成立项十二个。"));
+		assertThat(target(open, yuexiu)).isEqualTo("ANSWERED");
+		long answered = targetId(open, yuexiu);
+
+		String page = mvc.perform(get("/commissions/" + open).with(ADMIN)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(page).contains("/commissions/" + open + "/targets/" + answered + "/undo").contains("撤销原因");
+		assertThat(mvc.perform(get("/commissions/" + open).with(EDITOR)).andReturn().getResponse().getContentAsString())
+			.doesNotContain("/targets/" + answered + "/undo");
+
+		undo(open, answered, EDITOR, "关联错了").andExpect(status().isForbidden());
+		undo(open, answered, ADMIN, " ").andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error", "请填写撤销原因。"));
+		undo(open, answered, ADMIN, "长".repeat(501)).andExpect(
+				org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error", "撤销原因太长了（最多 500 字）。"));
+		undo(open, targetId(open, other), ADMIN, "还没报送").andExpect(
+				org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error", "该单位没有可撤销的约稿记录。"));
+		long another = create("YG2026-15", other);
+		undo(another, answered, ADMIN, "别的约稿的单位").andExpect(status().isNotFound());
+		undo(999_999, answered, ADMIN, "没有这个约稿").andExpect(status().isNotFound());
+		assertThat(target(open, yuexiu)).isEqualTo("ANSWERED");
+
+		// open: back to PENDING, the answer's act reversed; the unit may answer again
+		undo(open, answered, ADMIN, "不是针对本约稿的稿件").andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("notice", "已撤销该单位的约稿记录。"));
+		assertThat(target(open, yuexiu)).isEqualTo("PENDING");
+		assertThat(jdbc.queryForMap("SELECT submission_id, answered_at FROM commission_target WHERE id = ?", answered))
+			.containsEntry("submission_id", null).containsEntry("answered_at", null);
+		var acts = this.acts.about("commission", open);
+		assertThat(acts).extracting(EditorialActs.Act::kind).containsExactly("COMMISSION_ANSWERED", "COMMISSION_ANSWERED");
+		assertThat(acts.get(1).reversesId()).isEqualTo(acts.get(0).id());
+		assertThat(acts.get(1).detail()).contains("不是针对本约稿的稿件");
+		assertThat(acts.get(1).submissionId()).isEqualTo(answer);
+		assertThat(jdbc.queryForList("SELECT detail FROM audit_log WHERE action = 'commission.target.undo' AND target_id = ?", String.class,
+				String.valueOf(open))).singleElement().asString().contains("YG2026-14").contains(yuexiu.name()).contains("ANSWERED → PENDING");
+		undo(open, answered, ADMIN, "再撤一次").andExpect(
+				org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error", "该单位没有可撤销的约稿记录。"));
+		long again = reports.file(tagged("YG2026-14", "越秀区重点项目建设进展情况"), Reports.body("越秀区重点项目建设全面提速，一批项目提前开工。"));
+		assertThat(target(open, yuexiu)).isEqualTo("ANSWERED");
+		assertThat(this.acts.about("commission", open)).extracting(EditorialActs.Act::kind).hasSize(3).last().isEqualTo("COMMISSION_ANSWERED");
+		assertThat(this.acts.about("commission", open).get(2).submissionId()).isEqualTo(again);
+
+		// closed: the missing unit's outcome undone counts for nothing, and stays so
+		mvc.perform(post("/commissions/" + open + "/close").with(ADMIN).with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(target(open, other)).isEqualTo("MISSING");
+		undo(open, targetId(open, other), ADMIN, "该单位已电话说明，经同意免报").andExpect(status().is3xxRedirection());
+		assertThat(target(open, other)).isEqualTo("WITHDRAWN");
+		assertThat(this.acts.about("commission", open)).filteredOn(a -> a.unitId() == other.id()).extracting(EditorialActs.Act::kind,
+				EditorialActs.Act::reversal).containsExactly(org.assertj.core.groups.Tuple.tuple("COMMISSION_MISSING", false),
+						org.assertj.core.groups.Tuple.tuple("COMMISSION_MISSING", true));
+		assertThat(mvc.perform(get("/commissions/" + open).with(user("viewer1").roles("VIEWER"))).andReturn().getResponse()
+			.getContentAsString()).contains("已撤销（不计）");
+		mvc.perform(get("/api/commissions").with(user("viewer1").roles("VIEWER"))).andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[?(@.code == 'YG2026-14')].pending")
+				.value(0))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[?(@.code == 'YG2026-14')].withdrawn")
+				.value(1));
+	}
+
 	@Test
 	void aWholeSequenceIsAskedUnitByUnit() throws Exception {
 		mvc.perform(get("/commissions/new").with(EDITOR)).andExpect(status().isOk());
