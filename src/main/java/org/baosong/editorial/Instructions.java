@@ -192,7 +192,7 @@ public class Instructions {
 				attributes(adoption, level.code()));
 		mapper.setAct(row.id, act);
 		events.publishEvent(new InstructionRecorded(row.id, adoption.profileId(), submissionId, adoption.inboundId(), adoption.trackingNo(),
-				adoption.title(), adoption.unitName(), adoption.issueLabel(), adoption.placementKind(), level.name(), leader, givenOn,
+				adoption.title(), adoption.unitId(), adoption.unitName(), adoption.issueLabel(), adoption.placementKind(), level.name(), leader, givenOn,
 				request.notifyText() ? text : null, due));
 		return row.id;
 	}

@@ -212,7 +212,7 @@ public class JournalIssues {
 					detail, ActAttributes.of(facts));
 			mapper.adoptionAct(item.id(), act);
 			published.add(new AdoptionPublished.Item(item.id(), item.submissionId(), item.inboundId(), item.trackingNo(), item.title(),
-					item.unitName(), item.placementKind(), item.role()));
+					item.unitId(), item.unitName(), item.placementKind(), item.role()));
 		}
 		if (mapper.publishIssue(issueId, clock.instant(), user) != 1) {
 			throw new IllegalStateException("issue " + issueId + " changed under its lock");

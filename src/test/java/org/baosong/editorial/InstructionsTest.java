@@ -245,6 +245,63 @@ class InstructionsTest {
 		assertThat(acts(id).subList(2, 4)).allSatisfy(a -> assertThat(a.get("reverses_id")).isNotNull());
 	}
 
+	/**
+	 * The sender of the item's report no longer informs for the unit (deactivated in the registry): the
+	 * 批示通知 and a later 采用反馈 go to the unit's active informants, each a new mail outside the thread;
+	 * a unit with no active informant gets none.
+	 */
+	@Test
+	void mailsAboutAnItemGoToTheUnitsInformantsWhenTheSenderNoLongerInformsForIt() throws Exception {
+		var item = adopted.item(reports, "越秀区推进数字政府建设", TODAY.minusDays(2));
+		long unit = jdbc.queryForObject("SELECT unit_id FROM submission WHERE id = ?", Long.class, item.submissionId());
+		long sender = jdbc.queryForObject("SELECT informant_id FROM informant_address WHERE address_key = ?", Long.class, Reports.YUEXIU);
+		jdbc.update("INSERT INTO informant (unit_id, name, title, phone, active, created_at, updated_at) VALUES (?, '赵新', '信息员',"
+				+ " '13800000001', TRUE, NOW(3), NOW(3))", unit);
+		long successor = jdbc.queryForObject("SELECT id FROM informant WHERE unit_id = ? AND name = '赵新'", Long.class, unit);
+		jdbc.update("INSERT INTO informant_address (informant_id, address, address_key) VALUES (?, 'Zhao.Xin@demo.baosong.test',"
+				+ " 'zhao.xin@demo.baosong.test'), (?, 'xxb2.d01@demo.baosong.test', 'xxb2.d01@demo.baosong.test')", successor, successor);
+		jdbc.update("UPDATE informant SET active = FALSE WHERE id = ?", sender);
+		try {
+			long id = instructions.record(item.submissionId(), cityLeader(item.adoptionId(), TODAY, null));
+			var notices = jdbc.queryForList("SELECT to_addr, dedup_key, headers, body_text FROM outbound_mail WHERE dedup_key LIKE ? ORDER BY to_addr",
+					"instruction:" + id + "%");
+			assertThat(notices).extracting(m -> m.get("to_addr"))
+				.containsExactlyInAnyOrder("Zhao.Xin@demo.baosong.test", "xxb2.d01@demo.baosong.test");
+			assertThat(notices).extracting(m -> m.get("dedup_key"))
+				.containsExactlyInAnyOrder("instruction:" + id + ":zhao.xin@demo.baosong.test", "instruction:" + id + ":xxb2.d01@demo.baosong.test");
+			assertThat(notices).allSatisfy(m -> {
+				assertThat(m.get("headers")).isNull();
+				assertThat((String) m.get("body_text")).contains("【反馈:" + item.trackingNo() + "】");
+			});
+
+			long journal = journals.create(new Journals.Form("guangzhou-2005", "TRC" + ProcessHandle.current().pid(), "转发测试信息", "市级",
+					"标题信息", true, 9));
+			long issue = issues.create(journal, TODAY.getYear(), 1, TODAY, "editor1");
+			long adoption = issues.add(issue, item.trackingNo(), "标题信息", null);
+			issues.publish(issue, "editor1");
+			assertThat(jdbc.queryForList("SELECT to_addr FROM outbound_mail WHERE dedup_key LIKE ? AND headers IS NULL ORDER BY to_addr",
+					String.class, "adoption:" + adoption + ":%")).containsExactlyInAnyOrder("Zhao.Xin@demo.baosong.test", "xxb2.d01@demo.baosong.test");
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbound_mail WHERE to_addr = ? AND dedup_key IN (?, ?)", Long.class,
+					Reports.YUEXIU, "adoption:" + adoption, "instruction:" + id)).isZero();
+
+			// nobody informs for the unit any more: nothing is mailed
+			jdbc.update("UPDATE informant SET active = FALSE WHERE id = ?", successor);
+			long unmailed = instructions.record(item.submissionId(), new Instructions.NewInstruction(item.adoptionId(), "province", "李强", TODAY,
+					null, null, true));
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbound_mail WHERE dedup_key LIKE ?", Long.class, "instruction:" + unmailed + "%"))
+				.isZero();
+		}
+		finally {
+			jdbc.update("UPDATE informant SET active = TRUE WHERE id = ?", sender);
+			jdbc.update("UPDATE informant SET active = FALSE WHERE id = ?", successor);
+		}
+		// the sender informs again: in the thread, to the sender
+		long back = instructions.record(item.submissionId(), new Instructions.NewInstruction(item.adoptionId(), "state-council", "王刚", TODAY,
+				null, null, true));
+		assertThat(jdbc.queryForMap("SELECT to_addr, headers FROM outbound_mail WHERE dedup_key = ?", "instruction:" + back))
+			.containsEntry("to_addr", Reports.YUEXIU).hasEntrySatisfying("headers", h -> assertThat((String) h).startsWith("In-Reply-To: <"));
+	}
+
 	private static String refusal(Runnable act) {
 		try {
 			act.run();
