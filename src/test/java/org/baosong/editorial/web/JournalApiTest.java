@@ -116,13 +116,13 @@ class JournalApiTest {
 		addItem(issue, "{\"trackingNo\":\"" + tracking + "\",\"placementKind\":\"简讯\"}", EDITOR).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("ALREADY_IN_ISSUE"));
 
-		mvc.perform(post("/api/issues/" + empty + "/publish").with(EDITOR)).andExpect(status().isConflict())
+		mvc.perform(post("/api/issues/" + empty + "/publish").with(EDITOR).header("X-Requested-With", "test")).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("ISSUE_EMPTY"));
-		mvc.perform(post("/api/issues/" + issue + "/publish").with(VIEWER)).andExpect(status().isForbidden());
-		mvc.perform(post("/api/issues/" + issue + "/publish").with(EDITOR)).andExpect(status().isOk())
+		mvc.perform(post("/api/issues/" + issue + "/publish").with(VIEWER).header("X-Requested-With", "test")).andExpect(status().isForbidden());
+		mvc.perform(post("/api/issues/" + issue + "/publish").with(EDITOR).header("X-Requested-With", "test")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.issue.state").value("PUBLISHED")).andExpect(jsonPath("$.issue.publishedBy").value("api-editor"))
 			.andExpect(jsonPath("$.items[0].submissionState").value("ADOPTED")).andExpect(jsonPath("$.items[0].actId").isNumber());
-		mvc.perform(post("/api/issues/" + issue + "/publish").with(EDITOR)).andExpect(status().isConflict())
+		mvc.perform(post("/api/issues/" + issue + "/publish").with(EDITOR).header("X-Requested-With", "test")).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("ISSUE_PUBLISHED"));
 		assertThat(jdbc.queryForObject("SELECT actor FROM audit_log WHERE action = 'ISSUE_PUBLISHED' AND target_id = ?", String.class,
 				String.valueOf(issue))).isEqualTo("api-editor");
