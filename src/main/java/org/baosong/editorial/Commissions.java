@@ -48,6 +48,12 @@ public class Commissions {
 
 	static final String REF = "commission";
 
+	/** The longest requirements of a commission: they go into every notice and reminder mail. */
+	static final int MAX_REQUIREMENTS = 2000;
+
+	/** The longest reason an administrator may give for an undo. */
+	static final int MAX_REASON = 500;
+
 	private final CommissionMapper mapper;
 
 	private final Registry registry;
@@ -114,8 +120,8 @@ public class Commissions {
 
 	/**
 	 * Creates a commission with its targets, audited, and announces it (the notices are queued in this
-	 * transaction). Refuses a malformed or used code, an empty topic, a deadline already past, and no
-	 * target unit.
+	 * transaction). Refuses a malformed or used code, an empty topic, requirements over
+	 * {@value #MAX_REQUIREMENTS} characters, a deadline already past, and no target unit.
 	 */
 	@Transactional
 	public long create(String profileId, NewCommission request) {
@@ -125,6 +131,9 @@ public class Commissions {
 		}
 		if (request.topic() == null || request.topic().isBlank() || request.topic().strip().length() > 300) {
 			throw new Refused("commissions.error.topic");
+		}
+		if (request.requirements() != null && request.requirements().strip().length() > MAX_REQUIREMENTS) {
+			throw new Refused("commissions.error.requirements");
 		}
 		Instant now = clock.instant();
 		if (request.deadline() == null || !request.deadline().isAfter(now)) {
@@ -235,9 +244,6 @@ public class Commissions {
 			.filter(a -> !a.reversal() && !reversed.contains(a.id()) && a.unitId() == unitId && kinds.contains(a.kind()))
 			.toList();
 	}
-
-	/** The longest reason an administrator may give for an undo. */
-	static final int MAX_REASON = 500;
 
 	/**
 	 * An administrator's undo of a target's outcome (a wrong link, a unit excused), audited: the target's

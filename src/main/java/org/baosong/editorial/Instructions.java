@@ -40,6 +40,9 @@ public class Instructions {
 
 	static final int MAX_TEXT = 10_000;
 
+	/** The longest reason of an undo (the form's limit; it goes into the reversals' detail). */
+	static final int MAX_WHY = 200;
+
 	private final InstructionMapper mapper;
 
 	private final EditorialActs acts;
@@ -216,10 +219,14 @@ public class Instructions {
 	/**
 	 * An administrator's undo: the instruction is WITHDRAWN (the row stays) and every act it led to that
 	 * still stands (the instruction, its feedback, its missing feedback) is reversed. No mail goes to the
-	 * unit. Refused NOT_STANDING when it was withdrawn already.
+	 * unit. Refused NOT_STANDING when it was withdrawn already, TOO_LONG for a reason over {@value #MAX_WHY}
+	 * characters.
 	 */
 	@Transactional
 	public void undo(long id, String why) {
+		if (why != null && why.strip().length() > MAX_WHY) {
+			throw new Refused("TOO_LONG", "the reason is longer than " + MAX_WHY + " characters");
+		}
 		Instruction instruction = lockAndFind(id);
 		if (mapper.withdraw(id, clock.instant(), AuditLog.currentActor()) != 1) {
 			throw new Refused("NOT_STANDING", "instruction " + id + " is withdrawn already");

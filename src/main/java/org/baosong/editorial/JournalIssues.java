@@ -28,6 +28,9 @@ public class JournalIssues {
 	/** The roles of a unit in a joint research report. */
 	public static final List<String> ROLES = List.of("HOST", "PARTICIPANT");
 
+	/** The longest reason of an undo (the form's limit; it goes into the act's and the event's detail). */
+	static final int MAX_WHY = 200;
+
 	private static final Set<SubmissionState> ADDABLE = Set.of(SubmissionState.IN_REVIEW, SubmissionState.ADOPTED);
 
 	private final JournalMapper mapper;
@@ -223,11 +226,15 @@ public class JournalIssues {
 
 	/**
 	 * Undoes one published adoption: its act is reversed, the adoption is marked withdrawn (kept), and
-	 * the submission goes back under review unless another adoption of it still stands. The submission's
+	 * the submission goes back under review unless another adoption of it still stands. Refused: NOT_FOUND,
+	 * NOT_STANDING, TOO_LONG (a reason over {@value #MAX_WHY} characters). The submission's
 	 * row is locked first: two undos of its adoptions in two issues run one after the other, and the
 	 * second sees that the first's adoption no longer stands.
 	 */
 	public void undo(long adoptionId, String user, String why) {
+		if (why != null && why.strip().length() > MAX_WHY) {
+			throw new Journals.Invalid("TOO_LONG", "the reason is longer than " + MAX_WHY + " characters");
+		}
 		var item = mapper.item(adoptionId).orElseThrow(() -> new Journals.Invalid("NOT_FOUND", "no adoption " + adoptionId));
 		mapper.lockSubmission(item.submissionId());
 		mapper.lockIssue(item.issueId());

@@ -181,7 +181,13 @@ class CommissionsTest {
 		mvc.perform(post("/commissions").with(EDITOR).with(csrf()).param("code", "YG2026-09").param("topic", "x")
 			.param("deadline", LocalDateTime.now(ZONE).minusDays(1).truncatedTo(ChronoUnit.MINUTES).toString())
 			.param("unit", String.valueOf(yuexiu.id()))).andExpect(status().is3xxRedirection());
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM commission WHERE code IN ('YG 2026', 'YG2026-09')", Long.class)).isZero();
+		mvc.perform(post("/commissions").with(EDITOR).with(csrf()).param("code", "YG2026-16").param("topic", "重点项目建设进展")
+			.param("requirements", "要".repeat(2001))
+			.param("deadline", LocalDateTime.now(ZONE).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString())
+			.param("unit", String.valueOf(yuexiu.id()))).andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error", "约稿要求太长了（最多 2000 字）。"));
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM commission WHERE code IN ('YG 2026', 'YG2026-09', 'YG2026-16')", Long.class))
+			.isZero();
 	}
 
 	@Test

@@ -174,6 +174,7 @@ class InstructionsTest {
 				notAdopted)).isZero();
 
 		long id = instructions.record(item.submissionId(), cityLeader(adoption, TODAY.minusDays(1), null));
+		assertThat(refusal(() -> instructions.undo(id, "长".repeat(201)))).isEqualTo("TOO_LONG");
 		assertThat(refusal(() -> feedback.record(id, TODAY.plusDays(1), "已落实"))).isEqualTo("FEEDBACK_DATE_INVALID");
 		assertThat(refusal(() -> feedback.record(id, TODAY.minusDays(2), "已落实"))).isEqualTo("FEEDBACK_DATE_INVALID");
 		assertThat(refusal(() -> feedback.record(id, TODAY, " "))).isEqualTo("FEEDBACK_TEXT_REQUIRED");

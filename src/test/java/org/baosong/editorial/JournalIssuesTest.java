@@ -153,6 +153,8 @@ class JournalIssuesTest {
 				"adoption:" + a2, "adoption:" + a1again, "adoption:" + b1)).isEqualTo(3);
 
 		// undo: the act is reversed; the submission stays adopted while another adoption stands
+		assertThatThrownBy(() -> issues.undo(a1again, "admin", "长".repeat(201))).isInstanceOfSatisfying(Journals.Invalid.class,
+				invalid -> assertThat(invalid.code()).isEqualTo("TOO_LONG"));
 		issues.undo(a1again, "admin", "误选");
 		assertThat(state(first)).isEqualTo("ADOPTED");
 		issues.undo(b1, "admin", null);
