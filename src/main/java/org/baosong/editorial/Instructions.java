@@ -13,7 +13,6 @@ import org.baosong.audit.AuditLog;
 import org.baosong.common.BaosongProperties;
 import org.baosong.common.Page;
 import org.baosong.profile.EditorialTerms;
-import org.baosong.profile.JurisdictionProfile;
 import org.baosong.profile.ProfileCatalog;
 import org.baosong.profile.Term;
 import org.springframework.context.ApplicationEventPublisher;
@@ -290,10 +289,13 @@ public class Instructions {
 		return mapper.standingAdoptions(submissionId);
 	}
 
-	/** The editorial vocabulary of a profile (instruction levels, feedback days). */
+	/**
+	 * The editorial vocabulary of a profile (instruction levels, feedback days); the jurisdiction's when
+	 * the profile is no longer loaded (a submission filed under a profile since removed), as for the other
+	 * recorded acts: its page must still open.
+	 */
 	public EditorialTerms terms(String profileId) {
-		return profiles.find(profileId).map(JurisdictionProfile::editorial)
-			.orElseThrow(() -> new IllegalStateException("no profile " + profileId));
+		return profiles.find(profileId == null ? "" : profileId).orElse(profiles.jurisdiction()).editorial();
 	}
 
 	private static LocalDate later(LocalDate a, LocalDate b) {

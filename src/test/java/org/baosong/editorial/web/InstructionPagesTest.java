@@ -144,6 +144,19 @@ class InstructionPagesTest {
 		assertThat(page("/submissions/" + id, EDITOR)).doesNotContain("id=\"instructions\"");
 	}
 
+	/** A submission filed under a profile since removed from the configuration: its page still opens, with the jurisdiction's levels. */
+	@Test
+	void theSubmissionPageOfAProfileNoLongerLoadedStillOpens() throws Exception {
+		var item = adopted.item(reports, "越秀区推进垃圾分类处理设施建设", TODAY);
+		jdbc.update("UPDATE submission SET profile_id = 'retired-1999' WHERE id = ?", item.submissionId());
+		try {
+			assertThat(page("/submissions/" + item.submissionId(), EDITOR)).contains("id=\"instructions\"").contains("市领导批示");
+		}
+		finally {
+			jdbc.update("UPDATE submission SET profile_id = 'guangzhou-2005' WHERE id = ?", item.submissionId());
+		}
+	}
+
 	@Test
 	void theListTheDashboardAndTheApiShowOverdueFeedback() throws Exception {
 		var item = adopted.item(reports, "越秀区推进老字号品牌振兴", TODAY.minusDays(50));
