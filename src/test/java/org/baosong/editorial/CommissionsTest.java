@@ -99,7 +99,7 @@ class CommissionsTest {
 	private long create(String code, Unit... units) throws Exception {
 		var request = post("/commissions").with(EDITOR).with(csrf()).param("code", code).param("topic", "重点项目建设进展")
 			.param("requirements", "写明进度、问题和下一步打算，1500字以内。")
-			.param("deadline", LocalDateTime.now(ZONE).plusDays(2).truncatedTo(ChronoUnit.MINUTES).toString());
+			.param("deadline", LocalDateTime.ofInstant(clock.instant(), ZONE).plusDays(2).truncatedTo(ChronoUnit.MINUTES).toString());
 		for (Unit unit : units) {
 			request.param("unit", String.valueOf(unit.id()));
 		}
@@ -113,8 +113,8 @@ class CommissionsTest {
 	}
 
 	private void deadlinePassed(long commissionId) {
-		jdbc.update("UPDATE commission SET deadline = ? WHERE id = ?", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)),
-				commissionId);
+		jdbc.update("UPDATE commission SET deadline = ? WHERE id = ?",
+				LocalDateTime.ofInstant(clock.instant().minusSeconds(3600), ZoneOffset.UTC), commissionId);
 	}
 
 	/** Moves a commission in time: created then, due then (times are stored as UTC, ADR 0006). */
@@ -176,14 +176,14 @@ class CommissionsTest {
 	@Test
 	void aRefusedCommissionStoresAndMailsNothing() throws Exception {
 		mvc.perform(post("/commissions").with(EDITOR).with(csrf()).param("code", "YG 2026").param("topic", "x")
-			.param("deadline", LocalDateTime.now(ZONE).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString())
+			.param("deadline", LocalDateTime.ofInstant(clock.instant(), ZONE).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString())
 			.param("unit", String.valueOf(yuexiu.id()))).andExpect(status().is3xxRedirection());
 		mvc.perform(post("/commissions").with(EDITOR).with(csrf()).param("code", "YG2026-09").param("topic", "x")
-			.param("deadline", LocalDateTime.now(ZONE).minusDays(1).truncatedTo(ChronoUnit.MINUTES).toString())
+			.param("deadline", LocalDateTime.ofInstant(clock.instant(), ZONE).minusDays(1).truncatedTo(ChronoUnit.MINUTES).toString())
 			.param("unit", String.valueOf(yuexiu.id()))).andExpect(status().is3xxRedirection());
 		mvc.perform(post("/commissions").with(EDITOR).with(csrf()).param("code", "YG2026-16").param("topic", "重点项目建设进展")
 			.param("requirements", "要".repeat(2001))
-			.param("deadline", LocalDateTime.now(ZONE).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString())
+			.param("deadline", LocalDateTime.ofInstant(clock.instant(), ZONE).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString())
 			.param("unit", String.valueOf(yuexiu.id()))).andExpect(status().is3xxRedirection())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error", "约稿要求太长了（最多 2000 字）。"));
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM commission WHERE code IN ('YG 2026', 'YG2026-09', 'YG2026-16')", Long.class))
@@ -362,7 +362,7 @@ class CommissionsTest {
 	void aWholeSequenceIsAskedUnitByUnit() throws Exception {
 		mvc.perform(get("/commissions/new").with(EDITOR)).andExpect(status().isOk());
 		mvc.perform(post("/commissions").with(EDITOR).with(csrf()).param("code", "YG2026-05").param("topic", "安全生产检查")
-			.param("deadline", LocalDateTime.now(ZONE).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString())
+			.param("deadline", LocalDateTime.ofInstant(clock.instant(), ZONE).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString())
 			.param("sequence", yuexiu.sequenceCode()).param("unit", String.valueOf(yuexiu.id()))).andExpect(status().is3xxRedirection());
 		long id = jdbc.queryForObject("SELECT id FROM commission WHERE code = 'YG2026-05'", Long.class);
 		List<Long> expected = registry.units().stream().filter(u -> u.active() && u.sequenceCode().equals(yuexiu.sequenceCode()))
@@ -398,7 +398,7 @@ class CommissionsTest {
 		assertThat(reminded(id)).isEmpty();
 
 		// issued three days ago, due in three hours: the reminder time has come
-		var now = java.time.Instant.now();
+		var now = clock.instant();
 		times(id, now.minus(Duration.ofDays(3)), now.plus(Duration.ofHours(3)));
 		deadlines.remindDue();
 		Set<String> expected = addressesOf(other);
@@ -429,7 +429,7 @@ class CommissionsTest {
 
 	@Test
 	void noReminderAfterTheDeadlineNorForACommissionIssuedInsideTheReminderTime() throws Exception {
-		var now = java.time.Instant.now();
+		var now = clock.instant();
 		long overdue = create("YG2026-10", other);
 		times(overdue, now.minus(Duration.ofDays(5)), now.minus(Duration.ofHours(1)));
 		long fresh = create("YG2026-11", other);

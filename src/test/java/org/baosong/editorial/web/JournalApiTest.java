@@ -7,8 +7,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -68,6 +71,9 @@ class JournalApiTest {
 
 	@Autowired
 	Registry registry;
+
+	@Autowired
+	Clock clock;
 
 	Reports reports;
 
@@ -152,7 +158,7 @@ class JournalApiTest {
 	void commissionsListTheirCountsAndEachTargetsState() throws Exception {
 		Unit yuexiu = registry.unitByNameOrAlias("越秀区").orElseThrow();
 		Unit other = registry.units().stream().filter(u -> u.active() && u.id() != yuexiu.id()).findFirst().orElseThrow();
-		Instant deadline = Instant.now().plus(2, ChronoUnit.DAYS);
+		Instant deadline = clock.instant().plus(2, ChronoUnit.DAYS);
 		long id = commissions.create("guangzhou-2005",
 				new Commissions.NewCommission("YGAPI-01", "基层治理创新做法", "800字以内", deadline, List.of(yuexiu.id(), other.id()), List.of()));
 
@@ -169,7 +175,9 @@ class JournalApiTest {
 			.andExpect(jsonPath("$.targets[?(@.unitId == " + yuexiu.id() + ")].title").value("越秀区网格化治理见成效"))
 			.andExpect(jsonPath("$.targets[?(@.unitId == " + other.id() + ")].state").value("PENDING"));
 
-		jdbc.update("UPDATE commission SET deadline = ? WHERE id = ?", java.sql.Timestamp.from(Instant.now().minusSeconds(60)), id);
+		// stored as UTC wall-clock time (ADR 0006), passed as a LocalDateTime so that no driver shifts it
+		jdbc.update("UPDATE commission SET deadline = ? WHERE id = ?", LocalDateTime.ofInstant(clock.instant().minusSeconds(60), ZoneOffset.UTC),
+				id);
 		commissions.closeDue();
 		mvc.perform(get("/api/commissions/" + id).with(VIEWER)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.commission.state").value("CLOSED"))
