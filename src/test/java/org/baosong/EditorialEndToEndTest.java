@@ -25,11 +25,13 @@ import org.baosong.editorial.JournalIssues;
 import org.baosong.editorial.Journals;
 import org.baosong.mailbox.EmbeddedMailServer;
 import org.baosong.testsupport.GatewayTest;
+import org.baosong.testsupport.ShiftedClock;
 import org.baosong.testsupport.RawSmtp;
 import org.baosong.testsupport.Reports;
 import org.baosong.testsupport.UnitMailbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -44,6 +46,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @GatewayTest(properties = { "baosong.demo.enabled=true", "baosong.intake.poll-interval=100ms", "baosong.replies.send-interval=200ms",
 		"baosong.instructions.check-interval=1h" })
 @AutoConfigureMockMvc
+@Import(ShiftedClock.Config.class) // the context of InstructionsTest
 class EditorialEndToEndTest {
 
 	static final Path FIXTURES = Path.of("mail-fixtures/editorial");

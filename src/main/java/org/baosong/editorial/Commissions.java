@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -47,6 +48,12 @@ public class Commissions {
 
 	static final String REF = "commission";
 
+	/** The longest requirements of a commission: they go into every notice and reminder mail. */
+	static final int MAX_REQUIREMENTS = 2000;
+
+	/** The longest reason an administrator may give for an undo. */
+	static final int MAX_REASON = 500;
+
 	private final CommissionMapper mapper;
 
 	private final Registry registry;
@@ -72,12 +79,12 @@ public class Commissions {
 		this.zone = baosong.timeZone();
 	}
 
-	/** A commission as listed, with how its targets stand. */
+	/** A commission as listed, with how its targets stand (withdrawn: an administrator undid the target's act after the close). */
 	public record Summary(long id, String profileId, String code, String topic, Instant deadline, String state, String createdBy,
-			Instant createdAt, Instant closedAt, long targets, long answered, long late, long missing) {
+			Instant createdAt, Instant closedAt, long targets, long answered, long late, long missing, long withdrawn) {
 
 		public long pending() {
-			return targets - answered - late - missing;
+			return targets - answered - late - missing - withdrawn;
 		}
 	}
 
@@ -113,8 +120,8 @@ public class Commissions {
 
 	/**
 	 * Creates a commission with its targets, audited, and announces it (the notices are queued in this
-	 * transaction). Refuses a malformed or used code, an empty topic, a deadline already past, and no
-	 * target unit.
+	 * transaction). Refuses a malformed or used code, an empty topic, requirements over
+	 * {@value #MAX_REQUIREMENTS} characters, a deadline already past, and no target unit.
 	 */
 	@Transactional
 	public long create(String profileId, NewCommission request) {
@@ -124,6 +131,9 @@ public class Commissions {
 		}
 		if (request.topic() == null || request.topic().isBlank() || request.topic().strip().length() > 300) {
 			throw new Refused("commissions.error.topic");
+		}
+		if (request.requirements() != null && request.requirements().strip().length() > MAX_REQUIREMENTS) {
+			throw new Refused("commissions.error.requirements");
 		}
 		Instant now = clock.instant();
 		if (request.deadline() == null || !request.deadline().isAfter(now)) {
@@ -179,9 +189,11 @@ public class Commissions {
 
 	/**
 	 * Links a submission that carries a commission's code to its unit's target, in the filing's
-	 * transaction: ANSWERED when it arrived by the deadline, LATE after it (or when screening flagged it
-	 * LATE_COMMISSION), each with its act. Only the first answer of a unit counts; a unit that was not
-	 * asked, or an unknown code, links nothing.
+	 * transaction: ANSWERED when the gateway received it by the deadline, LATE after it, each with its
+	 * act. What counts is the time of receipt, not of processing: a report received before the
+	 * commission was closed but processed after it (a backlog, the quarantine) turns its unit's MISSING
+	 * target into ANSWERED or LATE and reverses the missing act. Only the first answer of a unit counts;
+	 * a unit that was not asked, or an unknown code, links nothing.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void answered(FilingRequest request, long submissionId) {
@@ -192,11 +204,13 @@ public class Commissions {
 		if (commission.isEmpty()) {
 			return;
 		}
-		Detail detail = mapper.find(commission.get()).orElseThrow();
-		Instant at = request.receivedAt() != null ? request.receivedAt() : clock.instant();
-		boolean late = at.isAfter(detail.deadline()) || request.flagCodes().contains("LATE_COMMISSION");
+		// locked like close() locks it: an answer and the close of one commission run one after the other
+		Detail detail = mapper.lock(commission.get()).orElseThrow();
+		Instant at = Objects.requireNonNull(request.receivedAt(), "receivedAt");
+		boolean late = at.isAfter(detail.deadline());
 		String state = late ? "LATE" : "ANSWERED";
-		if (mapper.answer(detail.id(), request.unitId(), state, submissionId, at) == 0) {
+		if (mapper.answer(detail.id(), request.unitId(), state, submissionId, at) == 0 && !answeredBeforeClose(detail, request, state,
+				submissionId)) {
 			log.info("submission #{} names commission {} but its unit #{} has no pending target", submissionId, detail.code(),
 					request.unitId());
 			return;
@@ -204,6 +218,67 @@ public class Commissions {
 		LocalDate day = request.receivedOn() != null ? request.receivedOn() : at.atZone(zone).toLocalDate();
 		acts.record(request.profileId(), late ? "COMMISSION_LATE" : "COMMISSION_ANSWERED", day, request.unitId(), submissionId, REF,
 				detail.id(), detail.code() + (late ? " 逾期报送" : " 按时报送"), ActAttributes.of(ActAttributes.COMMISSION, detail.code()));
+	}
+
+	/** A MISSING target whose answer was received before the close: answered after all, its missing act reversed. */
+	private boolean answeredBeforeClose(Detail detail, FilingRequest request, String state, long submissionId) {
+		Instant at = request.receivedAt();
+		if (detail.closedAt() == null || !at.isBefore(detail.closedAt())
+				|| mapper.answerMissing(detail.id(), request.unitId(), state, submissionId, at) == 0) {
+			return false;
+		}
+		for (var act : standingActs(detail.id(), request.unitId(), Set.of("COMMISSION_MISSING"))) {
+			acts.reverse(act.id(), "约稿结束前已收到报送，处理在结束之后");
+		}
+		log.info("submission #{} was received before commission {} closed: unit #{} answered, not missing", submissionId, detail.code(),
+				request.unitId());
+		return true;
+	}
+
+	/** The acts of these kinds about a commission's target unit that stand (not reversed), oldest first. */
+	private List<EditorialActs.Act> standingActs(long commissionId, long unitId, Set<String> kinds) {
+		var about = acts.about(REF, commissionId);
+		var reversed = new java.util.HashSet<Long>();
+		about.stream().filter(EditorialActs.Act::reversal).forEach(a -> reversed.add(a.reversesId()));
+		return about.stream()
+			.filter(a -> !a.reversal() && !reversed.contains(a.id()) && a.unitId() == unitId && kinds.contains(a.kind()))
+			.toList();
+	}
+
+	/**
+	 * An administrator's undo of a target's outcome (a wrong link, a unit excused), audited: the target's
+	 * standing act (COMMISSION_ANSWERED, COMMISSION_LATE or COMMISSION_MISSING) is reversed with the reason,
+	 * and the target goes back to PENDING while the commission is open (the unit may still answer; the
+	 * close makes it MISSING), or to WITHDRAWN once it is closed (it counts for nothing and nothing
+	 * changes it any more). Refused: commissions.error.reason (no reason), commissions.error.reason-too-long,
+	 * commissions.error.not-standing (the target has no outcome to undo). Unknown ids are an
+	 * IllegalArgumentException (a 404 for the pages).
+	 */
+	@Transactional
+	public void undoTarget(long commissionId, long targetId, String reason) {
+		String why = reason == null ? "" : reason.strip();
+		if (why.isEmpty()) {
+			throw new Refused("commissions.error.reason");
+		}
+		if (why.length() > MAX_REASON) {
+			throw new Refused("commissions.error.reason-too-long");
+		}
+		// locked like answered() and close(): the three run one after the other for one commission
+		Detail detail = mapper.lock(commissionId).orElseThrow(() -> new IllegalArgumentException("no commission " + commissionId));
+		Target target = mapper.lockTarget(commissionId, targetId)
+			.orElseThrow(() -> new IllegalArgumentException("no target " + targetId + " of commission " + commissionId));
+		if (!Set.of("ANSWERED", "LATE", "MISSING").contains(target.state())) {
+			throw new Refused("commissions.error.not-standing");
+		}
+		String reset = "OPEN".equals(detail.state()) ? "PENDING" : "WITHDRAWN";
+		if (mapper.reset(target.id(), target.state(), reset) != 1) {
+			throw new IllegalStateException("target " + targetId + " changed under its lock");
+		}
+		for (var act : standingActs(commissionId, target.unitId(), Set.of("COMMISSION_ANSWERED", "COMMISSION_LATE", "COMMISSION_MISSING"))) {
+			acts.reverse(act.id(), why);
+		}
+		String unit = registry.unit(target.unitId()).map(Unit::name).orElse("#" + target.unitId());
+		audit.record("commission.target.undo", REF, commissionId, detail.code() + " " + unit + "：" + target.state() + " → " + reset + "，" + why);
 	}
 
 	/** Closes every open commission whose deadline has passed; returns how many. */
@@ -315,12 +390,17 @@ public class Commissions {
 		@Select("SELECT " + DETAIL + " FROM commission WHERE id = #{id}")
 		Optional<Detail> find(long id);
 
+		/** The commission, its row locked (a locking read: the latest committed state). */
+		@Select("SELECT " + DETAIL + " FROM commission WHERE id = #{id} FOR UPDATE")
+		Optional<Detail> lock(long id);
+
 		@Select("""
 				SELECT c.id, c.profile_id, c.code, c.topic, c.deadline, c.state, c.created_by, c.created_at, c.closed_at,
 				  COUNT(t.id) AS targets,
 				  COALESCE(SUM(CASE WHEN t.state = 'ANSWERED' THEN 1 ELSE 0 END), 0) AS answered,
 				  COALESCE(SUM(CASE WHEN t.state = 'LATE' THEN 1 ELSE 0 END), 0) AS late,
-				  COALESCE(SUM(CASE WHEN t.state = 'MISSING' THEN 1 ELSE 0 END), 0) AS missing
+				  COALESCE(SUM(CASE WHEN t.state = 'MISSING' THEN 1 ELSE 0 END), 0) AS missing,
+				  COALESCE(SUM(CASE WHEN t.state = 'WITHDRAWN' THEN 1 ELSE 0 END), 0) AS withdrawn
 				FROM commission c LEFT JOIN commission_target t ON t.commission_id = c.id
 				GROUP BY c.id, c.profile_id, c.code, c.topic, c.deadline, c.state, c.created_by, c.created_at, c.closed_at
 				ORDER BY c.deadline DESC, c.id DESC
@@ -341,6 +421,27 @@ public class Commissions {
 				""")
 		int answer(@Param("commissionId") long commissionId, @Param("unitId") long unitId, @Param("state") String state,
 				@Param("submissionId") long submissionId, @Param("at") Instant at);
+
+		@Update("""
+				UPDATE commission_target SET state = #{state}, submission_id = #{submissionId}, answered_at = #{at}
+				WHERE commission_id = #{commissionId} AND unit_id = #{unitId} AND state = 'MISSING'
+				""")
+		int answerMissing(@Param("commissionId") long commissionId, @Param("unitId") long unitId, @Param("state") String state,
+				@Param("submissionId") long submissionId, @Param("at") Instant at);
+
+		@Select("""
+				SELECT id, unit_id, NULL AS unit_name, NULL AS sequence_code, state, submission_id, NULL AS tracking_no, NULL AS title,
+				  answered_at, reminded_at
+				FROM commission_target WHERE commission_id = #{commissionId} AND id = #{id} FOR UPDATE
+				""")
+		Optional<Target> lockTarget(@Param("commissionId") long commissionId, @Param("id") long id);
+
+		/** Back to PENDING or WITHDRAWN, the answer's link dropped (its act is reversed; the submission keeps the code). */
+		@Update("""
+				UPDATE commission_target SET state = #{to}, submission_id = NULL, answered_at = NULL
+				WHERE id = #{id} AND state = #{from}
+				""")
+		int reset(@Param("id") long id, @Param("from") String from, @Param("to") String to);
 
 		@Update("UPDATE commission_target SET state = 'MISSING' WHERE id = #{id} AND state = 'PENDING'")
 		int missing(long id);

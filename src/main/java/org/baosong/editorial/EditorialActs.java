@@ -96,11 +96,12 @@ public class EditorialActs {
 
 	/**
 	 * Reverses an act (an undo): a new row of the same kind pointing at it. An act is reversed at most
-	 * once (a unique key says so); reversing a reversal is refused.
+	 * once (a unique key says so); reversing a reversal is refused. The act's row is locked and read as
+	 * last committed, so two reversals of it run one after the other.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long reverse(long actId, String why) {
-		Act original = mapper.find(actId).orElseThrow(() -> new IllegalArgumentException("no act " + actId));
+		Act original = mapper.lock(actId).orElseThrow(() -> new IllegalArgumentException("no act " + actId));
 		if (original.reversal()) {
 			throw new IllegalArgumentException("act " + actId + " is itself a reversal");
 		}
@@ -233,10 +234,12 @@ public class EditorialActs {
 		@Options(useGeneratedKeys = true, keyProperty = "a.id", keyColumn = "id")
 		void insert(@Param("a") ActRow act);
 
-		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE id = #{id}")
-		Optional<Act> find(long id);
+		/** The act, its row locked: a locking read sees it even when the transaction's snapshot is older than it. */
+		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE id = #{id} FOR UPDATE")
+		Optional<Act> lock(long id);
 
-		@Select("SELECT id FROM editorial_act WHERE reverses_id = #{id}")
+		/** The act's reversal, as last committed (a locking read). */
+		@Select("SELECT id FROM editorial_act WHERE reverses_id = #{id} FOR UPDATE")
 		Optional<Long> reversalOf(long id);
 
 		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE ref_type = #{refType} AND ref_id = #{refId} ORDER BY id")

@@ -37,12 +37,25 @@ interface InstructionMapper {
 
 	List<Instructions.AdoptionChoice> standingAdoptions(long submissionId);
 
+	/** Standing (not withdrawn) instructions on the adoption by this leader at this level on this day; a locking read. */
+	List<Long> standingTwins(@Param("adoptionId") long adoptionId, @Param("level") String level, @Param("leader") String leaderName,
+			@Param("givenOn") LocalDate givenOn);
+
 	void insert(@Param("r") Row row);
 
 	void setAct(@Param("id") long id, @Param("actId") long actId);
 
-	/** Locks the instruction row until the transaction ends: every change of its state is serialized. */
-	Optional<Long> lock(long id);
+	/** What of an instruction's row changes after it was recorded: its state, feedback, acts and withdrawal. */
+	record Current(long id, String state, LocalDate feedbackOn, String feedbackText, String feedbackBy, Long feedbackSubmissionId,
+			Long actId, Long feedbackActId, Long missingActId, Instant withdrawnAt, String withdrawnBy) {
+	}
+
+	/**
+	 * Locks the instruction row until the transaction ends (every change of its state is serialized) and
+	 * reads what may have changed in the same locking statement: the latest committed values, not the
+	 * transaction's snapshot, which may be older than the lock.
+	 */
+	Optional<Current> lock(long id);
 
 	Optional<Instructions.Instruction> find(long id);
 

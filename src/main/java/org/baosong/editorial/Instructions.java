@@ -13,7 +13,6 @@ import org.baosong.audit.AuditLog;
 import org.baosong.common.BaosongProperties;
 import org.baosong.common.Page;
 import org.baosong.profile.EditorialTerms;
-import org.baosong.profile.JurisdictionProfile;
 import org.baosong.profile.ProfileCatalog;
 import org.baosong.profile.Term;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Leader instructions (领导批示, ADR 0017) on adopted items: an editor records the leader's level (one
  * of the profile's {@code editorial.instruction-levels}), name, date and text on one standing adoption
  * of the item, with the unit's feedback due date (the profile's {@code feedback-days} after the
- * instruction unless the editor sets another). Recording writes the INSTRUCTION act, whose attributes
+ * instruction, or after today when it is recorded late, unless the editor sets another). Recording writes the INSTRUCTION act, whose attributes
  * carry the level and the adoption's journal, placement and role for scoring, and announces
  * {@link InstructionRecorded} (the replies module mails the unit its 批示通知 in the same transaction).
  * An administrator's undo withdraws the instruction and reverses every act it led to. The feedback
@@ -39,6 +38,9 @@ public class Instructions {
 	public static final List<String> STATES = List.of("OPEN", "OVERDUE", "FEEDBACK", "FEEDBACK_LATE", "WITHDRAWN");
 
 	static final int MAX_TEXT = 10_000;
+
+	/** The longest reason of an undo (the form's limit; it goes into the reversals' detail). */
+	static final int MAX_WHY = 200;
 
 	private final InstructionMapper mapper;
 
@@ -97,6 +99,14 @@ public class Instructions {
 			return Instructions.feedbackTag(trackingNo);
 		}
 
+		/** This instruction with what changes after recording as the locking read found it. */
+		Instruction as(InstructionMapper.Current now) {
+			return new Instruction(id, profileId, submissionId, trackingNo, title, unitId, unitName, adoptionId, journalName, issueYear,
+					issueNo, placementKind, level, levelName, leaderName, givenOn, text, notifyText, feedbackDue, now.state(), now.feedbackOn(),
+					now.feedbackText(), now.feedbackBy(), now.feedbackSubmissionId(), feedbackTrackingNo, now.actId(), now.feedbackActId(),
+					now.missingActId(), createdAt, createdBy, now.withdrawnAt(), now.withdrawnBy());
+		}
+
 		Instruction named(String name) {
 			return new Instruction(id, profileId, submissionId, trackingNo, title, unitId, unitName, adoptionId, journalName, issueYear,
 					issueNo, placementKind, level, name, leaderName, givenOn, text, notifyText, feedbackDue, state, feedbackOn, feedbackText,
@@ -141,7 +151,9 @@ public class Instructions {
 	 * Records a leader's instruction on a standing adoption of the submission, with its act and the
 	 * notice to the unit, in one transaction; returns its id. Refused: NOT_ADOPTED (the adoption is not a
 	 * standing one of this submission), UNKNOWN_LEVEL, LEADER_INVALID, DATE_INVALID (no day, a day to come,
-	 * or before the issue's date), DUE_INVALID (before the instruction's day), TEXT_TOO_LONG.
+	 * or before the issue's date), DUE_INVALID (a due date before today), TEXT_TOO_LONG, DUPLICATE (the same
+	 * leader's instruction at the same level on the same day stands on this adoption: a double click). The default due date
+	 * is feedback-days after the instruction's day, or after today when the instruction is recorded late.
 	 */
 	@Transactional
 	public long record(long submissionId, NewInstruction request) {
@@ -159,13 +171,19 @@ public class Instructions {
 		if (givenOn == null || givenOn.isAfter(today()) || givenOn.isBefore(adoption.issueDate())) {
 			throw new Refused("DATE_INVALID", "the instruction's day lies between the issue's date and today");
 		}
-		LocalDate due = request.feedbackDue() != null ? request.feedbackDue() : givenOn.plusDays(terms.feedbackDays());
-		if (due.isBefore(givenOn)) {
-			throw new Refused("DUE_INVALID", "the feedback is due on or after the instruction's day");
+		// Counted from today for an instruction recorded late: the unit learns of it only now, and a due date
+		// already past would make its feedback missing before the notice reached it.
+		LocalDate due = request.feedbackDue() != null ? request.feedbackDue() : later(givenOn, today()).plusDays(terms.feedbackDays());
+		if (due.isBefore(today())) {
+			throw new Refused("DUE_INVALID", "the feedback is due today or later");
 		}
 		String text = request.text() == null || request.text().isBlank() ? null : request.text().strip();
 		if (text != null && text.length() > MAX_TEXT) {
 			throw new Refused("TEXT_TOO_LONG", "the text is longer than " + MAX_TEXT + " characters");
+		}
+		// the adoption's row is locked: a second click waits for the first and sees its instruction
+		if (!mapper.standingTwins(adoption.id(), level.code(), leader, givenOn).isEmpty()) {
+			throw new Refused("DUPLICATE", "an instruction of " + leader + " at this level on " + givenOn + " stands on this adoption already");
 		}
 		var row = new InstructionMapper.Row(adoption.profileId(), submissionId, adoption.id(), adoption.unitId(), level.code(), leader, givenOn,
 				text, request.notifyText(), due, clock.instant(), AuditLog.currentActor());
@@ -176,7 +194,7 @@ public class Instructions {
 				attributes(adoption, level.code()));
 		mapper.setAct(row.id, act);
 		events.publishEvent(new InstructionRecorded(row.id, adoption.profileId(), submissionId, adoption.inboundId(), adoption.trackingNo(),
-				adoption.title(), adoption.unitName(), adoption.issueLabel(), adoption.placementKind(), level.name(), leader, givenOn,
+				adoption.title(), adoption.unitId(), adoption.unitName(), adoption.issueLabel(), adoption.placementKind(), level.name(), leader, givenOn,
 				request.notifyText() ? text : null, due));
 		return row.id;
 	}
@@ -200,10 +218,14 @@ public class Instructions {
 	/**
 	 * An administrator's undo: the instruction is WITHDRAWN (the row stays) and every act it led to that
 	 * still stands (the instruction, its feedback, its missing feedback) is reversed. No mail goes to the
-	 * unit. Refused NOT_STANDING when it was withdrawn already.
+	 * unit. Refused NOT_STANDING when it was withdrawn already, TOO_LONG for a reason over {@value #MAX_WHY}
+	 * characters.
 	 */
 	@Transactional
 	public void undo(long id, String why) {
+		if (why != null && why.strip().length() > MAX_WHY) {
+			throw new Refused("TOO_LONG", "the reason is longer than " + MAX_WHY + " characters");
+		}
 		Instruction instruction = lockAndFind(id);
 		if (mapper.withdraw(id, clock.instant(), AuditLog.currentActor()) != 1) {
 			throw new Refused("NOT_STANDING", "instruction " + id + " is withdrawn already");
@@ -217,9 +239,14 @@ public class Instructions {
 		}
 	}
 
-	/** Locks the instruction's row and reads it; NOT_FOUND when there is none. */
+	/**
+	 * Locks the instruction's row and reads it, NOT_FOUND when there is none: what changes (state,
+	 * feedback, acts) as the locking read found it; the rest (the item, the issue, the level ...) is fixed
+	 * at recording and read plainly, so that the lock takes no row of another table.
+	 */
 	Instruction lockAndFind(long id) {
-		return mapper.lock(id).flatMap(mapper::find).map(this::named).orElseThrow(() -> new Refused("NOT_FOUND", "no instruction " + id));
+		var current = mapper.lock(id).orElseThrow(() -> new Refused("NOT_FOUND", "no instruction " + id));
+		return mapper.find(id).map(found -> found.as(current)).map(this::named).orElseThrow();
 	}
 
 	/** The attributes of an instruction's own act (level, journal, placement, role, adoption): its feedback acts carry them too. */
@@ -262,10 +289,17 @@ public class Instructions {
 		return mapper.standingAdoptions(submissionId);
 	}
 
-	/** The editorial vocabulary of a profile (instruction levels, feedback days). */
+	/**
+	 * The editorial vocabulary of a profile (instruction levels, feedback days); the jurisdiction's when
+	 * the profile is no longer loaded (a submission filed under a profile since removed), as for the other
+	 * recorded acts: its page must still open.
+	 */
 	public EditorialTerms terms(String profileId) {
-		return profiles.find(profileId).map(JurisdictionProfile::editorial)
-			.orElseThrow(() -> new IllegalStateException("no profile " + profileId));
+		return profiles.find(profileId == null ? "" : profileId).orElse(profiles.jurisdiction()).editorial();
+	}
+
+	private static LocalDate later(LocalDate a, LocalDate b) {
+		return a.isAfter(b) ? a : b;
 	}
 
 	/** Today in the office's time zone. */

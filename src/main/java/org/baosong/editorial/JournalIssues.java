@@ -28,6 +28,9 @@ public class JournalIssues {
 	/** The roles of a unit in a joint research report. */
 	public static final List<String> ROLES = List.of("HOST", "PARTICIPANT");
 
+	/** The longest reason of an undo (the form's limit; it goes into the act's and the event's detail). */
+	static final int MAX_WHY = 200;
+
 	private static final Set<SubmissionState> ADDABLE = Set.of(SubmissionState.IN_REVIEW, SubmissionState.ADOPTED);
 
 	private final JournalMapper mapper;
@@ -121,11 +124,18 @@ public class JournalIssues {
 		return mapper.nextNumber(journalId, year);
 	}
 
-	/** Opens a new draft issue; returns its id. */
+	/**
+	 * Opens a new draft issue; returns its id. Refused: NOT_FOUND, ISSUE_INVALID (no year, number or
+	 * date), DATE_YEAR_MISMATCH (the date is not in the issue's year: 2026年第1期 comes out in 2026),
+	 * NUMBER_TAKEN. A date ahead is allowed: a draft is often prepared before the day it comes out.
+	 */
 	public long create(long journalId, int year, int number, LocalDate date, String user) {
 		var journal = mapper.journal(journalId).orElseThrow(() -> new Journals.Invalid("NOT_FOUND", "no journal " + journalId));
 		if (year < 2000 || year > 2999 || number < 1 || number > 9999 || date == null) {
 			throw new Journals.Invalid("ISSUE_INVALID", "year, number and date are required");
+		}
+		if (date.getYear() != year) {
+			throw new Journals.Invalid("DATE_YEAR_MISMATCH", "the date " + date + " is not in " + year);
 		}
 		if (mapper.numberTaken(journalId, year, number) > 0) {
 			throw new Journals.Invalid("NUMBER_TAKEN", journal.name() + " " + year + "年第" + number + "期 exists");
@@ -212,7 +222,7 @@ public class JournalIssues {
 					detail, ActAttributes.of(facts));
 			mapper.adoptionAct(item.id(), act);
 			published.add(new AdoptionPublished.Item(item.id(), item.submissionId(), item.inboundId(), item.trackingNo(), item.title(),
-					item.unitName(), item.placementKind(), item.role()));
+					item.unitId(), item.unitName(), item.placementKind(), item.role()));
 		}
 		if (mapper.publishIssue(issueId, clock.instant(), user) != 1) {
 			throw new IllegalStateException("issue " + issueId + " changed under its lock");
@@ -223,16 +233,23 @@ public class JournalIssues {
 
 	/**
 	 * Undoes one published adoption: its act is reversed, the adoption is marked withdrawn (kept), and
-	 * the submission goes back under review unless another adoption of it still stands.
+	 * the submission goes back under review unless another adoption of it still stands. Refused: NOT_FOUND,
+	 * NOT_STANDING, TOO_LONG (a reason over {@value #MAX_WHY} characters). The submission's
+	 * row is locked first: two undos of its adoptions in two issues run one after the other, and the
+	 * second sees that the first's adoption no longer stands.
 	 */
 	public void undo(long adoptionId, String user, String why) {
+		if (why != null && why.strip().length() > MAX_WHY) {
+			throw new Journals.Invalid("TOO_LONG", "the reason is longer than " + MAX_WHY + " characters");
+		}
 		var item = mapper.item(adoptionId).orElseThrow(() -> new Journals.Invalid("NOT_FOUND", "no adoption " + adoptionId));
+		mapper.lockSubmission(item.submissionId());
 		mapper.lockIssue(item.issueId());
 		if (!item.standing() || mapper.withdrawAdoption(adoptionId, clock.instant(), user) != 1) {
 			throw new Journals.Invalid("NOT_STANDING", "adoption " + adoptionId + " is not published or already undone");
 		}
 		acts.reverse(item.actId(), why);
-		if (mapper.standingAdoptions(item.submissionId()) == 0) {
+		if (mapper.standingAdoptions(item.submissionId()).isEmpty()) {
 			editing.withdrawAdoption(item.submissionId(), user, "撤销采用" + (why == null || why.isBlank() ? "" : "：" + why.strip()));
 		}
 	}

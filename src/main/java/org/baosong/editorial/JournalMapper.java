@@ -112,9 +112,16 @@ interface JournalMapper {
 	@Update("UPDATE adoption SET withdrawn_at = #{now}, withdrawn_by = #{user} WHERE id = #{id} AND withdrawn_at IS NULL")
 	int withdrawAdoption(@Param("id") long id, @Param("now") Instant now, @Param("user") String user);
 
-	/** Published adoptions of a submission that still stand (not withdrawn). */
-	@Select("SELECT COUNT(*) FROM adoption WHERE submission_id = #{submissionId} AND act_id IS NOT NULL AND withdrawn_at IS NULL")
-	long standingAdoptions(long submissionId);
+	/**
+	 * The published adoptions of a submission that still stand (not withdrawn): a locking read, so that it
+	 * sees what an undo committed a moment ago, not the transaction's snapshot.
+	 */
+	@Select("SELECT id FROM adoption WHERE submission_id = #{submissionId} AND act_id IS NOT NULL AND withdrawn_at IS NULL FOR UPDATE")
+	List<Long> standingAdoptions(long submissionId);
+
+	/** Locks the submission's row until the transaction ends: undoing its adoptions is serialized per submission. */
+	@Select("SELECT id FROM submission WHERE id = #{id} FOR UPDATE")
+	Optional<Long> lockSubmission(long id);
 
 	/** The current (edited) title and text of each standing or draft item of an issue, in the issue's order (the DOCX export). */
 	@Select("""

@@ -75,7 +75,9 @@ public class Penalties {
 	/**
 	 * Records a penalty and its act; returns the row's id. Refused: UNIT_REQUIRED, NOT_FOUND (unit or
 	 * submission), UNIT_MISMATCH (the submission is another unit's), UNKNOWN_CODE, REASON_REQUIRED,
-	 * DATE_INVALID, TOO_LONG.
+	 * DATE_INVALID, TOO_LONG, DUPLICATE (the same unit, submission, code, day and reason stands already: a
+	 * double click). The submission's row, or for a penalty about the unit alone the unit's, is locked, so
+	 * two such requests run one after the other and the second sees the first.
 	 */
 	public long record(NewPenalty request) {
 		if (request.unitId() == null && request.submissionId() == null) {
@@ -86,7 +88,7 @@ public class Penalties {
 		if (request.unitId() != null && request.unitId() != unitId) {
 			throw new ActRefused("UNIT_MISMATCH", submission.trackingNo() + " is not a submission of unit #" + request.unitId());
 		}
-		if (registry.unit(unitId).isEmpty()) {
+		if (registry.unit(unitId).isEmpty() || submission == null && mapper.lockUnit(unitId).isEmpty()) {
 			throw new ActRefused("NOT_FOUND", "no unit " + unitId);
 		}
 		String profileId = submission == null ? checks.jurisdictionId() : submission.profileId();
@@ -94,6 +96,9 @@ public class Penalties {
 			.orElseThrow(() -> new ActRefused("UNKNOWN_CODE", "no penalty '" + request.code() + "' in " + profileId));
 		var clean = new NewPenalty(unitId, request.submissionId(), penalty.code(), checks.day(request.givenOn()),
 				ActChecks.reason(request.reason(), 1000));
+		if (!mapper.standingPenalties(unitId, clean).isEmpty()) {
+			throw new ActRefused("DUPLICATE", "the same penalty of unit #" + unitId + " stands already");
+		}
 		var key = new RecordedActMapper.Key();
 		mapper.insertPenalty(key, profileId, unitId, clean.submissionId(), clean, clock.instant(), AuditLog.currentActor());
 		long act = acts.record(profileId, KIND, clean.givenOn(), unitId, clean.submissionId(), REF, key.id,

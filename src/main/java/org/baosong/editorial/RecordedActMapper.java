@@ -122,6 +122,26 @@ interface RecordedActMapper {
 			@Param("submissionId") Long submissionId, @Param("p") Penalties.NewPenalty penalty, @Param("at") Instant at,
 			@Param("by") String by);
 
+	/**
+	 * The unit of a penalty about the unit alone, its row locked: two such penalties of one unit are recorded
+	 * one after the other (a penalty about a submission locks the submission instead).
+	 */
+	@Select("SELECT id FROM unit WHERE id = #{id} FOR UPDATE")
+	Optional<Long> lockUnit(long id);
+
+	/** Standing penalties the same as this one (unit, submission, code, day, reason); a locking read, so the latest committed. */
+	@Select("""
+			<script>
+			SELECT id FROM penalty WHERE unit_id = #{unitId} AND code = #{p.code} AND given_on = #{p.givenOn} AND reason = #{p.reason}
+			  AND withdrawn_at IS NULL
+			  <choose>
+			    <when test="p.submissionId == null">AND submission_id IS NULL</when>
+			    <otherwise>AND submission_id = #{p.submissionId}</otherwise>
+			  </choose>
+			FOR UPDATE
+			</script>""")
+	List<Long> standingPenalties(@Param("unitId") long unitId, @Param("p") Penalties.NewPenalty penalty);
+
 	@Update("UPDATE penalty SET act_id = #{actId} WHERE id = #{id}")
 	void penaltyAct(@Param("id") long id, @Param("actId") long actId);
 

@@ -73,10 +73,19 @@ public class Submissions {
 		return mapper.submissionOfUnit(unitId, trackingNo);
 	}
 
-	public record Commission(long id, String code, String topic, Instant deadline, String state) {
+	public record Commission(long id, String code, String topic, Instant deadline, String state, Instant closedAt) {
 
-		public boolean closed() {
-			return "CLOSED".equals(state);
+		/**
+		 * Whether the commission had been closed when a message was received: a message that waited in
+		 * the backlog or the quarantine while the commission closed still answers it.
+		 */
+		public boolean closedBefore(Instant receivedAt) {
+			return "CLOSED".equals(state) && (closedAt == null || !closedAt.isAfter(receivedAt));
+		}
+
+		/** Whether a message received then came after the deadline. */
+		public boolean lateAt(Instant receivedAt) {
+			return deadline.isBefore(receivedAt);
 		}
 	}
 

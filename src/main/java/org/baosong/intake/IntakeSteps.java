@@ -141,7 +141,7 @@ class IntakeSteps {
 		}
 		var receivedOn = work.inbound.receivedAt().atZone(zone).toLocalDate();
 		work.screened = screening.screen(new ScreeningInput(work.inboundId, work.inbound.sha256(), work.inbound.size(), work.parsed,
-				work.profile, receivedOn));
+				work.profile, receivedOn, work.inbound.receivedAt()));
 	}
 
 	/** intake.outcome: the outcome with everything that goes with it, in one transaction; then the purge; one log line. */

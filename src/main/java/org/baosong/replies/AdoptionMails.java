@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mails the 采用反馈 of a published journal issue, one per item, to the sender of the unit's original
- * report, inside the transaction that published the issue (a synchronous listener joins it).
+ * report (or, when that address no longer informs for the unit, to the unit's informants:
+ * {@link UnitRecipients}), inside the transaction that published the issue (a synchronous listener joins it).
  */
 @Component
 class AdoptionMails {
@@ -19,10 +20,13 @@ class AdoptionMails {
 
 	private final ProfileCatalog profiles;
 
-	AdoptionMails(Replies replies, InboundMessages inbound, ProfileCatalog profiles) {
+	private final UnitRecipients recipients;
+
+	AdoptionMails(Replies replies, InboundMessages inbound, ProfileCatalog profiles, UnitRecipients recipients) {
 		this.replies = replies;
 		this.inbound = inbound;
 		this.profiles = profiles;
+		this.recipients = recipients;
 	}
 
 	@EventListener
@@ -31,9 +35,10 @@ class AdoptionMails {
 		for (var item : published.items()) {
 			var mail = inbound.find(item.inboundId())
 				.orElseThrow(() -> new IllegalStateException("submission " + item.trackingNo() + " has no inbound message"));
-			var original = Replies.Original.of(mail);
-			replies.adopted(original, item.adoptionId(), item.trackingNo(), item.title(), item.unitName(), published.issueLabel(),
-					item.placementKind(), office);
+			for (var to : recipients.of(Replies.Original.of(mail), item.unitId(), "采用反馈 " + item.trackingNo())) {
+				replies.adopted(to, item.adoptionId(), item.trackingNo(), item.title(), item.unitName(), published.issueLabel(),
+						item.placementKind(), office);
+			}
 		}
 	}
 }

@@ -7,7 +7,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails the 批示通知 of a leader's instruction to the sender of the unit's original report, inside the
+ * Mails the 批示通知 of a leader's instruction to the sender of the unit's original report (or, when that
+ * address no longer informs for the unit, to the unit's informants: {@link UnitRecipients}), inside the
  * transaction that recorded the instruction (a synchronous listener joins it): the instruction and its
  * notice commit together.
  */
@@ -20,20 +21,24 @@ class InstructionNotices {
 
 	private final ProfileCatalog profiles;
 
-	InstructionNotices(Replies replies, InboundMessages inbound, ProfileCatalog profiles) {
+	private final UnitRecipients recipients;
+
+	InstructionNotices(Replies replies, InboundMessages inbound, ProfileCatalog profiles, UnitRecipients recipients) {
 		this.replies = replies;
 		this.inbound = inbound;
 		this.profiles = profiles;
+		this.recipients = recipients;
 	}
 
 	@EventListener
 	void on(InstructionRecorded recorded) {
 		var mail = inbound.find(recorded.inboundId())
 			.orElseThrow(() -> new IllegalStateException("submission " + recorded.trackingNo() + " has no inbound message"));
-		replies.instruction(Replies.Original.of(mail),
-				new Replies.InstructionNotice(recorded.instructionId(), recorded.trackingNo(), recorded.title(), recorded.unitName(),
-						recorded.issueLabel(), recorded.placementKind(), recorded.levelName(), recorded.leaderName(), recorded.givenOn(),
-						recorded.text(), recorded.feedbackDue(), recorded.feedbackTag()),
-				profiles.officeOf(recorded.profileId()));
+		var notice = new Replies.InstructionNotice(recorded.instructionId(), recorded.trackingNo(), recorded.title(), recorded.unitName(),
+				recorded.issueLabel(), recorded.placementKind(), recorded.levelName(), recorded.leaderName(), recorded.givenOn(),
+				recorded.text(), recorded.feedbackDue(), recorded.feedbackTag());
+		for (var to : recipients.of(Replies.Original.of(mail), recorded.unitId(), "批示通知 " + recorded.trackingNo())) {
+			replies.instruction(to, notice, profiles.officeOf(recorded.profileId()));
+		}
 	}
 }

@@ -66,12 +66,31 @@ public class Replies {
 		this.zone = baosong.timeZone();
 	}
 
-	/** The message being answered. */
-	public record Original(long inboundId, String to, String messageId, List<String> references, String subject, Instant receivedAt) {
+	/**
+	 * The message being answered, and where the answer goes: to its sender in its thread, or (inThread
+	 * false) to another address of the unit as a new mail, outside a thread that address never saw.
+	 */
+	public record Original(long inboundId, String to, String messageId, List<String> references, String subject, Instant receivedAt,
+			boolean inThread) {
+
+		/** An answer to the sender, in the thread. */
+		public Original(long inboundId, String to, String messageId, List<String> references, String subject, Instant receivedAt) {
+			this(inboundId, to, messageId, references, subject, receivedAt, true);
+		}
 
 		/** A recorded message answered later, by an editor's act (its References are not kept, its Message-ID is). */
 		static Original of(org.baosong.mailbox.InboundMail mail) {
 			return new Original(mail.id(), mail.fromAddr(), mail.messageId(), List.of(), mail.subject(), mail.receivedAt());
+		}
+
+		/** The same message's answer sent to another address, as a new mail outside the thread. */
+		Original elsewhere(String address) {
+			return new Original(inboundId, address, messageId, List.of(), subject, receivedAt, false);
+		}
+
+		/** The suffix of a dedup key that tells apart the mails of one act to several addresses (none in the thread). */
+		String dedupSuffix() {
+			return inThread ? "" : ":" + to.strip().toLowerCase(java.util.Locale.ROOT);
 		}
 	}
 
@@ -159,7 +178,7 @@ public class Replies {
 
 	/** In-Reply-To and References of the original, so that the reply sits in the sender's thread. */
 	private static String threadHeaders(Original original) {
-		if (original.messageId() == null) {
+		if (original.messageId() == null || !original.inThread()) {
 			return null;
 		}
 		var refs = new ArrayList<>(original.references());
@@ -234,7 +253,8 @@ public class Replies {
 
 	/**
 	 * Queues the 采用反馈 that tells a unit its submission was adopted in a journal issue, answering the
-	 * unit's original mail (same thread). One per adoption (a submission adopted by two journals gets two);
+	 * unit's original mail (same thread), or to another informant of the unit outside the thread (see
+	 * {@link UnitRecipients}). One per adoption and address (a submission adopted by two journals gets two);
 	 * not rate-limited: an editor decided it, not a rule.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -245,7 +265,7 @@ public class Replies {
 				"office", office);
 		String subject = "【采用反馈】" + text(title) + "（" + trackingNo + "）";
 		var row = row(original, ADOPTED, subject, templates.render("adopted", model));
-		row.dedupKey = "adoption:" + adoptionId;
+		row.dedupKey = "adoption:" + adoptionId + original.dedupSuffix();
 		row.onePerInbound = false;
 		return mapper.insert(row) == 1;
 	}
@@ -257,8 +277,9 @@ public class Replies {
 
 	/**
 	 * Queues the 批示通知 that tells a unit a leader gave an instruction on its adopted item, answering the
-	 * unit's original mail (same thread), with the feedback due date and the exact subject tag of the
-	 * feedback mail. One per instruction; not rate-limited: an editor recorded it, not a rule.
+	 * unit's original mail (same thread) or to another informant of the unit outside the thread (see
+	 * {@link UnitRecipients}), with the feedback due date and the exact subject tag of the feedback mail.
+	 * One per instruction and address; not rate-limited: an editor recorded it, not a rule.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean instruction(Original original, InstructionNotice notice, String office) {
@@ -278,7 +299,7 @@ public class Replies {
 		model.put("office", office);
 		String subject = "【批示通知】" + text(notice.title()) + "（" + notice.trackingNo() + "）";
 		var row = row(original, INSTRUCTION, subject, templates.render("instruction", model));
-		row.dedupKey = "instruction:" + notice.instructionId();
+		row.dedupKey = "instruction:" + notice.instructionId() + original.dedupSuffix();
 		row.onePerInbound = false;
 		return mapper.insert(row) == 1;
 	}

@@ -3,8 +3,9 @@ package org.baosong.screening;
 import org.baosong.editorial.Submissions;
 
 /**
- * 约稿 and 更正 tags: a 【约稿:code】 must name an open commission of the profile (COMMISSION_UNKNOWN,
- * COMMISSION_CLOSED; a reply after the deadline is accepted and flagged LATE_COMMISSION), a 【更正:no】 a
+ * 约稿 and 更正 tags: a 【约稿:code】 must name a commission of the profile that was open when the gateway
+ * received the message (COMMISSION_UNKNOWN, COMMISSION_CLOSED; a reply received after the deadline is
+ * accepted and flagged LATE_COMMISSION; the sender's Date: header counts for nothing), a 【更正:no】 a
  * submission of the sender's own unit (CORRECTION_UNKNOWN; accepted ones are flagged CORRECTION). A
  * 【反馈:no】 (feedback on a leader's instruction) is flagged FEEDBACK and never refused: the report is
  * filed like any other, and filing links it to the item's open instructions when it can (ADR 0017).
@@ -28,10 +29,10 @@ final class TaggedReplies implements ScreeningRule {
 			if (commission.isEmpty()) {
 				findings.reject("COMMISSION_UNKNOWN", "主题中的约稿编号“" + line.commissionCode() + "”不存在。请核对约稿通知单上的编号。");
 			}
-			else if (commission.get().closed()) {
+			else if (commission.get().closedBefore(context.input.receivedAt())) {
 				findings.reject("COMMISSION_CLOSED", "约稿“" + commission.get().code() + "”（" + commission.get().topic() + "）已结束，不再接收报送。");
 			}
-			else if (commission.get().deadline().isBefore(context.mail().date() != null ? context.mail().date() : java.time.Instant.now())) {
+			else if (commission.get().lateAt(context.input.receivedAt())) {
 				findings.flag("LATE_COMMISSION", "约稿“" + commission.get().code() + "”截止后报送");
 			}
 		}

@@ -27,7 +27,10 @@ class ApiDocsConfiguration {
 		return new OpenAPI()
 			.info(new Info().title("Baosong 报送 API").version("1")
 				.description("Intake, submissions and statistics for other government systems. Every call needs HTTP Basic "
-						+ "with a Baosong user; what a role may call is the same authorization matrix as the web UI."))
+						+ "with a Baosong user; what a role may call is the same authorization matrix as the web UI. A call that changes "
+						+ "something (POST, PUT, DELETE) must send Content-Type: application/json, or an X-Requested-With header when it "
+						+ "has no body; anything else is refused (415 API_JSON_REQUIRED), and so is a browser's cross-site request "
+						+ "(403 CROSS_SITE_REQUEST)."))
 			.components(new Components().addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
 			.addSecurityItem(new SecurityRequirement().addList("basic"));
 	}

@@ -25,6 +25,7 @@ import org.baosong.mailbox.EmbeddedMailServer;
 import org.baosong.registry.Registry;
 import org.baosong.registry.Unit;
 import org.baosong.testsupport.GatewayTest;
+import org.baosong.testsupport.InboundRows;
 import org.baosong.testsupport.Reports;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -71,6 +72,14 @@ class CommissionsTest {
 	@Autowired
 	CommissionReminders reminders;
 
+	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
+	org.baosong.archive.BlobStore blobs;
+
+	InboundRows inboundRows;
+
 	Reports reports;
 
 	Unit yuexiu;
@@ -80,6 +89,7 @@ class CommissionsTest {
 	@BeforeEach
 	void setUp() {
 		reports = new Reports(mailServer, jdbc);
+		inboundRows = new InboundRows(jdbc, blobs);
 		yuexiu = registry.unitByNameOrAlias("越秀区").orElseThrow();
 		Set<Long> withInformants = registry.informants().stream().filter(i -> i.active()).map(i -> i.unitId()).collect(Collectors.toSet());
 		other = registry.units().stream().filter(u -> u.active() && u.id() != yuexiu.id() && withInformants.contains(u.id()))
@@ -89,7 +99,7 @@ class CommissionsTest {
 	private long create(String code, Unit... units) throws Exception {
 		var request = post("/commissions").with(EDITOR).with(csrf()).param("code", code).param("topic", "重点项目建设进展")
 			.param("requirements", "写明进度、问题和下一步打算，1500字以内。")
-			.param("deadline", LocalDateTime.now(ZONE).plusDays(2).truncatedTo(ChronoUnit.MINUTES).toString());
+			.param("deadline", LocalDateTime.ofInstant(clock.instant(), ZONE).plusDays(2).truncatedTo(ChronoUnit.MINUTES).toString());
 		for (Unit unit : units) {
 			request.param("unit", String.valueOf(unit.id()));
 		}
@@ -103,8 +113,8 @@ class CommissionsTest {
 	}
 
 	private void deadlinePassed(long commissionId) {
-		jdbc.update("UPDATE commission SET deadline = ? WHERE id = ?", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)),
-				commissionId);
+		jdbc.update("UPDATE commission SET deadline = ? WHERE id = ?",
+				LocalDateTime.ofInstant(clock.instant().minusSeconds(3600), ZoneOffset.UTC), commissionId);
 	}
 
 	/** Moves a commission in time: created then, due then (times are stored as UTC, ADR 0006). */
@@ -166,12 +176,18 @@ class CommissionsTest {
 	@Test
 	void aRefusedCommissionStoresAndMailsNothing() throws Exception {
 		mvc.perform(post("/commissions").with(EDITOR).with(csrf()).param("code", "YG 2026").param("topic", "x")
-			.param("deadline", LocalDateTime.now(ZONE).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString())
+			.param("deadline", LocalDateTime.ofInstant(clock.instant(), ZONE).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString())
 			.param("unit", String.valueOf(yuexiu.id()))).andExpect(status().is3xxRedirection());
 		mvc.perform(post("/commissions").with(EDITOR).with(csrf()).param("code", "YG2026-09").param("topic", "x")
-			.param("deadline", LocalDateTime.now(ZONE).minusDays(1).truncatedTo(ChronoUnit.MINUTES).toString())
+			.param("deadline", LocalDateTime.ofInstant(clock.instant(), ZONE).minusDays(1).truncatedTo(ChronoUnit.MINUTES).toString())
 			.param("unit", String.valueOf(yuexiu.id()))).andExpect(status().is3xxRedirection());
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM commission WHERE code IN ('YG 2026', 'YG2026-09')", Long.class)).isZero();
+		mvc.perform(post("/commissions").with(EDITOR).with(csrf()).param("code", "YG2026-16").param("topic", "重点项目建设进展")
+			.param("requirements", "要".repeat(2001))
+			.param("deadline", LocalDateTime.ofInstant(clock.instant(), ZONE).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString())
+			.param("unit", String.valueOf(yuexiu.id()))).andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error", "约稿要求太长了（最多 2000 字）。"));
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM commission WHERE code IN ('YG 2026', 'YG2026-09', 'YG2026-16')", Long.class))
+			.isZero();
 	}
 
 	@Test
@@ -212,11 +228,141 @@ class CommissionsTest {
 		assertThat(page).contains("未报送").contains("按时报送").contains(other.name());
 	}
 
+	private String flags(long submissionId) {
+		return jdbc.queryForObject("SELECT COALESCE(flags, '') FROM submission WHERE id = ?", String.class, submissionId);
+	}
+
+	/** A tagged report of 越秀区 that reached the gateway then, its Date: header saying sentAt; returns its Message-ID. */
+	private String receivedThen(String code, String title, java.time.Instant receivedAt, java.time.Instant sentAt) throws Exception {
+		String messageId = "<" + java.util.UUID.randomUUID() + "@unit.test>";
+		byte[] raw = reports.raw(Reports.YUEXIU, tagged(code, title), Reports.body(title + "，各项工作有序推进，取得阶段性成效。"),
+				java.util.Date.from(sentAt), messageId);
+		inboundRows.insertReceived(raw, receivedAt, Reports.YUEXIU);
+		return messageId;
+	}
+
+	@Test
+	void aReportReceivedBeforeTheCloseButProcessedAfterItAnswersAndTheMissingActIsReversed() throws Exception {
+		long id = create("YG2026-12", yuexiu);
+		var now = clock.instant();
+		times(id, now.minus(Duration.ofDays(1)), now.minus(Duration.ofMinutes(5)));
+		deadlines.closeDue();
+		assertThat(target(id, yuexiu)).isEqualTo("MISSING");
+
+		// received ten minutes ago, before the deadline, and waited in the backlog; the sender's clock is a week ahead
+		var receivedAt = now.minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+		long answer = reports.filed(receivedThen("YG2026-12", "越秀区重点项目建设进展情况", receivedAt, now.plus(Duration.ofDays(7))));
+
+		assertThat(target(id, yuexiu)).isEqualTo("ANSWERED");
+		var row = jdbc.queryForMap("SELECT submission_id, answered_at FROM commission_target WHERE commission_id = ? AND unit_id = ?", id,
+				yuexiu.id());
+		assertThat(((Number) row.get("submission_id")).longValue()).isEqualTo(answer);
+		assertThat(((LocalDateTime) row.get("answered_at")).toInstant(ZoneOffset.UTC)).isEqualTo(receivedAt);
+		var acts = this.acts.about("commission", id);
+		assertThat(acts).extracting(EditorialActs.Act::kind)
+			.containsExactly("COMMISSION_MISSING", "COMMISSION_MISSING", "COMMISSION_ANSWERED");
+		assertThat(acts.get(1).reversesId()).isEqualTo(acts.get(0).id());
+		assertThat(acts.get(2).submissionId()).isEqualTo(answer);
+		assertThat(flags(answer)).doesNotContain("LATE_COMMISSION");
+
+		// received after the close: refused
+		String after = receivedThen("YG2026-12", "越秀区重点项目建设补充情况", now.plus(Duration.ofSeconds(1)), now);
+		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+				"SELECT COUNT(*) FROM inbound_mail WHERE message_id = ? AND status = 'REJECTED'", Long.class, after) == 1);
+		assertThat(jdbc.queryForObject("SELECT reason_codes FROM inbound_mail WHERE message_id = ?", String.class, after))
+			.contains("COMMISSION_CLOSED");
+	}
+
+	@Test
+	void lateIsJudgedByWhenTheGatewayReceivedTheReportNotByItsDateHeader() throws Exception {
+		long id = create("YG2026-13", yuexiu);
+		var now = clock.instant();
+		times(id, now.minus(Duration.ofDays(1)), now.minus(Duration.ofMinutes(5)));
+
+		// received after the deadline (the commission not closed yet); the sender's Date: header says yesterday
+		long answer = reports.filed(receivedThen("YG2026-13", "越秀区安全生产专项整治情况", now, now.minus(Duration.ofDays(1))));
+		assertThat(target(id, yuexiu)).isEqualTo("LATE");
+		assertThat(flags(answer)).contains("LATE_COMMISSION");
+		assertThat(acts.about("commission", id)).extracting(EditorialActs.Act::kind).containsExactly("COMMISSION_LATE");
+	}
+
+	private long targetId(long commissionId, Unit unit) {
+		return jdbc.queryForObject("SELECT id FROM commission_target WHERE commission_id = ? AND unit_id = ?", Long.class, commissionId,
+				unit.id());
+	}
+
+	private org.springframework.test.web.servlet.ResultActions undo(long commissionId, long targetId, RequestPostProcessor who, String reason)
+			throws Exception {
+		return mvc.perform(post("/commissions/" + commissionId + "/targets/" + targetId + "/undo").with(who).with(csrf()).param("reason", reason));
+	}
+
+	@Test
+	void anAdministratorUndoesATargetsOutcomeWithAReason() throws Exception {
+		long open = create("YG2026-14", yuexiu, other);
+		long answer = reports.file(tagged("YG2026-14", "越秀区重点项目前期工作进展"), Reports.body("越秀区重点项目前期工作有序推进，已完成立项十二个。"));
+		assertThat(target(open, yuexiu)).isEqualTo("ANSWERED");
+		long answered = targetId(open, yuexiu);
+
+		String page = mvc.perform(get("/commissions/" + open).with(ADMIN)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(page).contains("/commissions/" + open + "/targets/" + answered + "/undo").contains("撤销原因");
+		assertThat(mvc.perform(get("/commissions/" + open).with(EDITOR)).andReturn().getResponse().getContentAsString())
+			.doesNotContain("/targets/" + answered + "/undo");
+
+		undo(open, answered, EDITOR, "关联错了").andExpect(status().isForbidden());
+		undo(open, answered, ADMIN, " ").andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error", "请填写撤销原因。"));
+		undo(open, answered, ADMIN, "长".repeat(501)).andExpect(
+				org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error", "撤销原因太长了（最多 500 字）。"));
+		undo(open, targetId(open, other), ADMIN, "还没报送").andExpect(
+				org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error", "该单位没有可撤销的约稿记录。"));
+		long another = create("YG2026-15", other);
+		undo(another, answered, ADMIN, "别的约稿的单位").andExpect(status().isNotFound());
+		undo(999_999, answered, ADMIN, "没有这个约稿").andExpect(status().isNotFound());
+		assertThat(target(open, yuexiu)).isEqualTo("ANSWERED");
+
+		// open: back to PENDING, the answer's act reversed; the unit may answer again
+		undo(open, answered, ADMIN, "不是针对本约稿的稿件").andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("notice", "已撤销该单位的约稿记录。"));
+		assertThat(target(open, yuexiu)).isEqualTo("PENDING");
+		assertThat(jdbc.queryForMap("SELECT submission_id, answered_at FROM commission_target WHERE id = ?", answered))
+			.containsEntry("submission_id", null).containsEntry("answered_at", null);
+		var acts = this.acts.about("commission", open);
+		assertThat(acts).extracting(EditorialActs.Act::kind).containsExactly("COMMISSION_ANSWERED", "COMMISSION_ANSWERED");
+		assertThat(acts.get(1).reversesId()).isEqualTo(acts.get(0).id());
+		assertThat(acts.get(1).detail()).contains("不是针对本约稿的稿件");
+		assertThat(acts.get(1).submissionId()).isEqualTo(answer);
+		assertThat(jdbc.queryForList("SELECT detail FROM audit_log WHERE action = 'commission.target.undo' AND target_id = ?", String.class,
+				String.valueOf(open))).singleElement().asString().contains("YG2026-14").contains(yuexiu.name()).contains("ANSWERED → PENDING");
+		undo(open, answered, ADMIN, "再撤一次").andExpect(
+				org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error", "该单位没有可撤销的约稿记录。"));
+		long again = reports.file(tagged("YG2026-14", "越秀区重点项目建设进展情况"), Reports.body("越秀区重点项目建设全面提速，一批项目提前开工。"));
+		assertThat(target(open, yuexiu)).isEqualTo("ANSWERED");
+		assertThat(this.acts.about("commission", open)).extracting(EditorialActs.Act::kind).hasSize(3).last().isEqualTo("COMMISSION_ANSWERED");
+		assertThat(this.acts.about("commission", open).get(2).submissionId()).isEqualTo(again);
+
+		// closed: the missing unit's outcome undone counts for nothing, and stays so
+		mvc.perform(post("/commissions/" + open + "/close").with(ADMIN).with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(target(open, other)).isEqualTo("MISSING");
+		undo(open, targetId(open, other), ADMIN, "该单位已电话说明，经同意免报").andExpect(status().is3xxRedirection());
+		assertThat(target(open, other)).isEqualTo("WITHDRAWN");
+		assertThat(this.acts.about("commission", open)).filteredOn(a -> a.unitId() == other.id()).extracting(EditorialActs.Act::kind,
+				EditorialActs.Act::reversal).containsExactly(org.assertj.core.groups.Tuple.tuple("COMMISSION_MISSING", false),
+						org.assertj.core.groups.Tuple.tuple("COMMISSION_MISSING", true));
+		assertThat(mvc.perform(get("/commissions/" + open).with(user("viewer1").roles("VIEWER"))).andReturn().getResponse()
+			.getContentAsString()).contains("已撤销（不计）");
+		mvc.perform(get("/api/commissions").with(user("viewer1").roles("VIEWER"))).andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[?(@.code == 'YG2026-14')].pending")
+				.value(0))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[?(@.code == 'YG2026-14')].withdrawn")
+				.value(1));
+	}
+
 	@Test
 	void aWholeSequenceIsAskedUnitByUnit() throws Exception {
 		mvc.perform(get("/commissions/new").with(EDITOR)).andExpect(status().isOk());
 		mvc.perform(post("/commissions").with(EDITOR).with(csrf()).param("code", "YG2026-05").param("topic", "安全生产检查")
-			.param("deadline", LocalDateTime.now(ZONE).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString())
+			.param("deadline", LocalDateTime.ofInstant(clock.instant(), ZONE).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString())
 			.param("sequence", yuexiu.sequenceCode()).param("unit", String.valueOf(yuexiu.id()))).andExpect(status().is3xxRedirection());
 		long id = jdbc.queryForObject("SELECT id FROM commission WHERE code = 'YG2026-05'", Long.class);
 		List<Long> expected = registry.units().stream().filter(u -> u.active() && u.sequenceCode().equals(yuexiu.sequenceCode()))
@@ -252,7 +398,7 @@ class CommissionsTest {
 		assertThat(reminded(id)).isEmpty();
 
 		// issued three days ago, due in three hours: the reminder time has come
-		var now = java.time.Instant.now();
+		var now = clock.instant();
 		times(id, now.minus(Duration.ofDays(3)), now.plus(Duration.ofHours(3)));
 		deadlines.remindDue();
 		Set<String> expected = addressesOf(other);
@@ -283,7 +429,7 @@ class CommissionsTest {
 
 	@Test
 	void noReminderAfterTheDeadlineNorForACommissionIssuedInsideTheReminderTime() throws Exception {
-		var now = java.time.Instant.now();
+		var now = clock.instant();
 		long overdue = create("YG2026-10", other);
 		times(overdue, now.minus(Duration.ofDays(5)), now.minus(Duration.ofHours(1)));
 		long fresh = create("YG2026-11", other);

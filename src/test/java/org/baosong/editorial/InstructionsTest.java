@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,19 +17,24 @@ import org.baosong.mailbox.EmbeddedMailServer;
 import org.baosong.testsupport.AdoptedItems;
 import org.baosong.testsupport.GatewayTest;
 import org.baosong.testsupport.Reports;
+import org.baosong.testsupport.ShiftedClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Leader instructions with real adopted submissions (embedded mailbox, MariaDB, demo registry): record
  * (act with the adoption's facts, event line, audit, 批示通知 in the outbox) and its refusals, undo,
  * feedback on time, late, missing at the due date (once), and feedback by the unit's tagged mail.
- * The instruction job runs hourly here; the tests call it.
+ * The instruction job runs hourly here; the tests call it, with the clock moved past the due date.
  */
 @GatewayTest(properties = { "baosong.demo.enabled=true", "baosong.intake.poll-interval=100ms", "baosong.replies.send-interval=200ms",
 		"baosong.instructions.check-interval=1h" })
 @AutoConfigureMockMvc
+@Import(ShiftedClock.Config.class)
 class InstructionsTest {
 
 	static final LocalDate TODAY = Reports.TODAY;
@@ -54,6 +60,12 @@ class InstructionsTest {
 	@Autowired
 	Editing editing;
 
+	@Autowired
+	ShiftedClock clock;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
 	Reports reports;
 
 	AdoptedItems adopted;
@@ -62,6 +74,17 @@ class InstructionsTest {
 	void setUp() {
 		reports = new Reports(mailServer, jdbc);
 		adopted = new AdoptedItems(journals, issues, editing, jdbc);
+	}
+
+	@AfterEach
+	void backToNow() {
+		clock.reset();
+	}
+
+	/** Moves the application's clock this many days ahead (no mail in flight) and returns the day it is then. */
+	private LocalDate daysLater(int days) {
+		clock.shift(Duration.ofDays(days));
+		return instructions.today();
 	}
 
 	private static Instructions.NewInstruction cityLeader(long adoptionId, LocalDate givenOn, LocalDate due) {
@@ -144,10 +167,14 @@ class InstructionsTest {
 		assertThat(refusal(() -> instructions.record(item.submissionId(), cityLeader(adoption, TODAY.plusDays(1), null)))).isEqualTo("DATE_INVALID");
 		assertThat(refusal(() -> instructions.record(item.submissionId(), cityLeader(adoption, TODAY.minusDays(4), null)))).isEqualTo("DATE_INVALID");
 		assertThat(refusal(() -> instructions.record(item.submissionId(), cityLeader(adoption, TODAY, TODAY.minusDays(1))))).isEqualTo("DUE_INVALID");
+		// a due date between a backdated instruction's day and today would make the feedback missing at once
+		assertThat(refusal(() -> instructions.record(item.submissionId(), cityLeader(adoption, TODAY.minusDays(3), TODAY.minusDays(1)))))
+			.isEqualTo("DUE_INVALID");
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM instruction WHERE submission_id IN (?, ?)", Long.class, item.submissionId(),
 				notAdopted)).isZero();
 
 		long id = instructions.record(item.submissionId(), cityLeader(adoption, TODAY.minusDays(1), null));
+		assertThat(refusal(() -> instructions.undo(id, "长".repeat(201)))).isEqualTo("TOO_LONG");
 		assertThat(refusal(() -> feedback.record(id, TODAY.plusDays(1), "已落实"))).isEqualTo("FEEDBACK_DATE_INVALID");
 		assertThat(refusal(() -> feedback.record(id, TODAY.minusDays(2), "已落实"))).isEqualTo("FEEDBACK_DATE_INVALID");
 		assertThat(refusal(() -> feedback.record(id, TODAY, " "))).isEqualTo("FEEDBACK_TEXT_REQUIRED");
@@ -157,6 +184,123 @@ class InstructionsTest {
 		adopted.undo(adoption);
 		assertThat(refusal(() -> instructions.record(item.submissionId(), cityLeader(adoption, TODAY, null)))).isEqualTo("NOT_ADOPTED");
 		assertThat(state(id)).isEqualTo("OPEN");
+	}
+
+	@Test
+	void aDoubleClickRecordsAnInstructionOnce() throws Exception {
+		var item = adopted.item(reports, "越秀区推进城中村改造项目", TODAY.minusDays(2));
+		var request = cityLeader(item.adoptionId(), TODAY.minusDays(1), null);
+		long first = instructions.record(item.submissionId(), request);
+		assertThat(refusal(() -> instructions.record(item.submissionId(), request))).isEqualTo("DUPLICATE");
+		// another leader, or the same leader at another level or on another day: another instruction
+		instructions.record(item.submissionId(), new Instructions.NewInstruction(item.adoptionId(), "city-leader", "李强", TODAY.minusDays(1), null,
+				null, true));
+		instructions.record(item.submissionId(), cityLeader(item.adoptionId(), TODAY, null));
+		// withdrawn, it may be recorded again
+		instructions.undo(first, "登记重复");
+
+		var start = new java.util.concurrent.CountDownLatch(1);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.Callable<String> click = () -> {
+				start.await();
+				try {
+					instructions.record(item.submissionId(), request);
+					return "RECORDED";
+				}
+				catch (Instructions.Refused refused) {
+					return refused.code();
+				}
+			};
+			var one = pool.submit(click);
+			var other = pool.submit(click);
+			start.countDown();
+			assertThat(List.of(one.get(30, java.util.concurrent.TimeUnit.SECONDS), other.get(30, java.util.concurrent.TimeUnit.SECONDS)))
+				.containsExactlyInAnyOrder("RECORDED", "DUPLICATE");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM instruction WHERE adoption_id = ? AND leader_name = '张伟' AND given_on = ?"
+				+ " AND state <> 'WITHDRAWN'", Long.class, item.adoptionId(), TODAY.minusDays(1))).isEqualTo(1);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbound_mail WHERE dedup_key LIKE 'instruction:%' AND inbound_id = ("
+				+ "SELECT inbound_id FROM submission WHERE id = ?)", Long.class, item.submissionId())).isEqualTo(4);
+	}
+
+	/**
+	 * An undo in a transaction whose snapshot is older than a feedback another transaction committed (as a
+	 * long filing transaction's would be): the lock must read the row as committed, or the feedback's act
+	 * would be left standing on a withdrawn instruction.
+	 */
+	@Test
+	void anUndoReadsTheInstructionAsLastCommittedNotAsItsSnapshot() throws Exception {
+		var item = adopted.item(reports, "越秀区推进社区微改造", TODAY.minusDays(2));
+		long id = instructions.record(item.submissionId(), cityLeader(item.adoptionId(), TODAY.minusDays(1), null));
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			assertThat(instructions.find(id).orElseThrow().state()).isEqualTo("OPEN"); // the snapshot is taken here
+			java.util.concurrent.CompletableFuture.runAsync(() -> feedback.record(id, TODAY, "已落实到位。")).join();
+			instructions.undo(id, "登记错了");
+		});
+		assertThat(state(id)).isEqualTo("WITHDRAWN");
+		assertThat(acts(id)).extracting(a -> a.get("kind")).containsExactly("INSTRUCTION", "FEEDBACK", "INSTRUCTION", "FEEDBACK");
+		assertThat(acts(id).subList(2, 4)).allSatisfy(a -> assertThat(a.get("reverses_id")).isNotNull());
+	}
+
+	/**
+	 * The sender of the item's report no longer informs for the unit (deactivated in the registry): the
+	 * 批示通知 and a later 采用反馈 go to the unit's active informants, each a new mail outside the thread;
+	 * a unit with no active informant gets none.
+	 */
+	@Test
+	void mailsAboutAnItemGoToTheUnitsInformantsWhenTheSenderNoLongerInformsForIt() throws Exception {
+		var item = adopted.item(reports, "越秀区推进数字政府建设", TODAY.minusDays(2));
+		long unit = jdbc.queryForObject("SELECT unit_id FROM submission WHERE id = ?", Long.class, item.submissionId());
+		long sender = jdbc.queryForObject("SELECT informant_id FROM informant_address WHERE address_key = ?", Long.class, Reports.YUEXIU);
+		jdbc.update("INSERT INTO informant (unit_id, name, title, phone, active, created_at, updated_at) VALUES (?, '赵新', '信息员',"
+				+ " '13800000001', TRUE, NOW(3), NOW(3))", unit);
+		long successor = jdbc.queryForObject("SELECT id FROM informant WHERE unit_id = ? AND name = '赵新'", Long.class, unit);
+		jdbc.update("INSERT INTO informant_address (informant_id, address, address_key) VALUES (?, 'Zhao.Xin@demo.baosong.test',"
+				+ " 'zhao.xin@demo.baosong.test'), (?, 'xxb2.d01@demo.baosong.test', 'xxb2.d01@demo.baosong.test')", successor, successor);
+		jdbc.update("UPDATE informant SET active = FALSE WHERE id = ?", sender);
+		try {
+			long id = instructions.record(item.submissionId(), cityLeader(item.adoptionId(), TODAY, null));
+			var notices = jdbc.queryForList("SELECT to_addr, dedup_key, headers, body_text FROM outbound_mail WHERE dedup_key LIKE ? ORDER BY to_addr",
+					"instruction:" + id + "%");
+			assertThat(notices).extracting(m -> m.get("to_addr"))
+				.containsExactlyInAnyOrder("Zhao.Xin@demo.baosong.test", "xxb2.d01@demo.baosong.test");
+			assertThat(notices).extracting(m -> m.get("dedup_key"))
+				.containsExactlyInAnyOrder("instruction:" + id + ":zhao.xin@demo.baosong.test", "instruction:" + id + ":xxb2.d01@demo.baosong.test");
+			assertThat(notices).allSatisfy(m -> {
+				assertThat(m.get("headers")).isNull();
+				assertThat((String) m.get("body_text")).contains("【反馈:" + item.trackingNo() + "】");
+			});
+
+			long journal = journals.create(new Journals.Form("guangzhou-2005", "TRC" + ProcessHandle.current().pid(), "转发测试信息", "市级",
+					"标题信息", true, 9));
+			long issue = issues.create(journal, TODAY.getYear(), 1, TODAY, "editor1");
+			long adoption = issues.add(issue, item.trackingNo(), "标题信息", null);
+			issues.publish(issue, "editor1");
+			assertThat(jdbc.queryForList("SELECT to_addr FROM outbound_mail WHERE dedup_key LIKE ? AND headers IS NULL ORDER BY to_addr",
+					String.class, "adoption:" + adoption + ":%")).containsExactlyInAnyOrder("Zhao.Xin@demo.baosong.test", "xxb2.d01@demo.baosong.test");
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbound_mail WHERE to_addr = ? AND dedup_key IN (?, ?)", Long.class,
+					Reports.YUEXIU, "adoption:" + adoption, "instruction:" + id)).isZero();
+
+			// nobody informs for the unit any more: nothing is mailed
+			jdbc.update("UPDATE informant SET active = FALSE WHERE id = ?", successor);
+			long unmailed = instructions.record(item.submissionId(), new Instructions.NewInstruction(item.adoptionId(), "province", "李强", TODAY,
+					null, null, true));
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbound_mail WHERE dedup_key LIKE ?", Long.class, "instruction:" + unmailed + "%"))
+				.isZero();
+		}
+		finally {
+			jdbc.update("UPDATE informant SET active = TRUE WHERE id = ?", sender);
+			jdbc.update("UPDATE informant SET active = FALSE WHERE id = ?", successor);
+		}
+		// the sender informs again: in the thread, to the sender
+		long back = instructions.record(item.submissionId(), new Instructions.NewInstruction(item.adoptionId(), "state-council", "王刚", TODAY,
+				null, null, true));
+		assertThat(jdbc.queryForMap("SELECT to_addr, headers FROM outbound_mail WHERE dedup_key = ?", "instruction:" + back))
+			.containsEntry("to_addr", Reports.YUEXIU).hasEntrySatisfying("headers", h -> assertThat((String) h).startsWith("In-Reply-To: <"));
 	}
 
 	private static String refusal(Runnable act) {
@@ -194,12 +338,25 @@ class InstructionsTest {
 	}
 
 	@Test
+	void aBackdatedInstructionIsDueFeedbackDaysFromToday() throws Exception {
+		var item = adopted.item(reports, "越秀区推广智慧停车管理平台", TODAY.minusDays(40));
+		long id = instructions.record(item.submissionId(), cityLeader(item.adoptionId(), TODAY.minusDays(35), null));
+		assertThat(jdbc.queryForObject("SELECT feedback_due FROM instruction WHERE id = ?", LocalDate.class, id)).isEqualTo(TODAY.plusDays(30));
+		assertThat(jdbc.queryForObject("SELECT body_text FROM outbound_mail WHERE dedup_key = ?", String.class, "instruction:" + id))
+			.contains(TODAY.plusDays(30).getYear() + "年" + TODAY.plusDays(30).getMonthValue() + "月" + TODAY.plusDays(30).getDayOfMonth() + "日之前");
+		feedback.markOverdue();
+		assertThat(state(id)).isEqualTo("OPEN");
+		assertThat(acts(id)).extracting(a -> a.get("kind")).containsExactly("INSTRUCTION");
+	}
+
+	@Test
 	void missingFeedbackIsRecordedOnceAtTheDueDateAndStaysWhenLateFeedbackArrives() throws Exception {
 		var item = adopted.item(reports, "越秀区建立河长制巡河台账", TODAY.minusDays(40));
 		long id = instructions.record(item.submissionId(), cityLeader(item.adoptionId(), TODAY.minusDays(35), null));
-		LocalDate due = TODAY.minusDays(5);
+		LocalDate due = TODAY.plusDays(30);
 		assertThat(state(id)).isEqualTo("OPEN");
 
+		LocalDate today = daysLater(35);
 		assertThat(feedback.markOverdue()).isPositive();
 		feedback.markOverdue();
 		assertThat(state(id)).isEqualTo("OVERDUE");
@@ -210,7 +367,7 @@ class InstructionsTest {
 		assertThat(jdbc.queryForList("SELECT actor FROM editorial_act WHERE id = ?", String.class, acts.get(1).get("id"))).containsExactly("system");
 		assertThat(instructions.countOverdue()).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM instruction WHERE state = 'OVERDUE'", Long.class));
 
-		feedback.record(id, TODAY, "已整改到位。");
+		feedback.record(id, today, "已整改到位。");
 		assertThat(state(id)).isEqualTo("FEEDBACK_LATE");
 		assertThat(acts(id)).extracting(a -> a.get("kind")).containsExactly("INSTRUCTION", "FEEDBACK_MISSING", "FEEDBACK_LATE");
 		assertThat(acts(id)).allSatisfy(a -> assertThat(a.get("reverses_id")).isNull()); // missing at the due date stays
@@ -219,13 +376,14 @@ class InstructionsTest {
 	@Test
 	void lateFeedbackBeforeTheJobRanStillRecordsTheMissingFeedbackFirst() throws Exception {
 		var item = adopted.item(reports, "越秀区试点老年助餐配送服务", TODAY.minusDays(20));
-		long id = instructions.record(item.submissionId(), cityLeader(item.adoptionId(), TODAY.minusDays(20), TODAY.minusDays(10)));
-		feedback.record(id, TODAY.minusDays(2), "已开设助餐点12个。");
+		long id = instructions.record(item.submissionId(), cityLeader(item.adoptionId(), TODAY.minusDays(20), TODAY.plusDays(2)));
+		LocalDate today = daysLater(12);
+		feedback.record(id, today.minusDays(2), "已开设助餐点12个。");
 		assertThat(state(id)).isEqualTo("FEEDBACK_LATE");
 		var acts = acts(id);
 		assertThat(acts).extracting(a -> a.get("kind")).containsExactly("INSTRUCTION", "FEEDBACK_MISSING", "FEEDBACK_LATE");
-		assertThat(acts.get(1).get("effective_on").toString()).isEqualTo(TODAY.minusDays(10).toString());
-		assertThat(acts.get(2).get("effective_on").toString()).isEqualTo(TODAY.minusDays(2).toString());
+		assertThat(acts.get(1).get("effective_on").toString()).isEqualTo(TODAY.plusDays(2).toString());
+		assertThat(acts.get(2).get("effective_on").toString()).isEqualTo(today.minusDays(2).toString());
 		assertThat(jdbc.queryForObject("SELECT missing_act_id FROM instruction WHERE id = ?", Long.class, id))
 			.isEqualTo(((Number) acts.get(1).get("id")).longValue());
 	}
@@ -233,10 +391,11 @@ class InstructionsTest {
 	@Test
 	void feedbackDatedOnTimeButRecordedAfterTheJobReversesTheMissingAct() throws Exception {
 		var item = adopted.item(reports, "越秀区完善网格化管理机制", TODAY.minusDays(20));
-		long id = instructions.record(item.submissionId(), cityLeader(item.adoptionId(), TODAY.minusDays(20), TODAY.minusDays(3)));
+		long id = instructions.record(item.submissionId(), cityLeader(item.adoptionId(), TODAY.minusDays(20), TODAY.plusDays(3)));
+		daysLater(7);
 		feedback.markOverdue();
 		assertThat(state(id)).isEqualTo("OVERDUE");
-		feedback.record(id, TODAY.minusDays(4), "已于期限前书面报告。");
+		feedback.record(id, TODAY.plusDays(2), "已于期限前书面报告。");
 		assertThat(state(id)).isEqualTo("FEEDBACK");
 		var acts = acts(id);
 		assertThat(acts).extracting(a -> a.get("kind")).containsExactly("INSTRUCTION", "FEEDBACK_MISSING", "FEEDBACK_MISSING", "FEEDBACK");

@@ -18,6 +18,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Journals and their issues with real submissions (embedded mailbox, MariaDB, demo registry):
@@ -59,6 +61,9 @@ class JournalIssuesTest {
 	EmbeddedMailServer mailServer;
 
 	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
 	Events events;
 
 	Reports reports;
@@ -66,6 +71,7 @@ class JournalIssuesTest {
 	@BeforeEach
 	void setUp() {
 		reports = new Reports(mailServer, jdbc);
+		events.published.clear();
 	}
 
 	private long inReview(String title) throws Exception {
@@ -99,6 +105,11 @@ class JournalIssuesTest {
 		long issue = issues.create(sfxx, 2026, 1, ISSUE_DAY, "editor1");
 		assertThat(issues.proposedNumber(sfxx, 2026)).isEqualTo(2);
 		assertThatThrownBy(() -> issues.create(sfxx, 2026, 1, ISSUE_DAY, "editor1")).hasMessageContaining("exists");
+		assertThatThrownBy(() -> issues.create(sfxx, 2027, 1, ISSUE_DAY, "editor1")).isInstanceOfSatisfying(Journals.Invalid.class,
+				invalid -> assertThat(invalid.code()).isEqualTo("DATE_YEAR_MISMATCH"));
+		assertThatThrownBy(() -> issues.create(sfxx, 2026, 2, LocalDate.of(2027, 1, 4), "editor1")).isInstanceOfSatisfying(
+				Journals.Invalid.class, invalid -> assertThat(invalid.code()).isEqualTo("DATE_YEAR_MISMATCH"));
+		assertThat(issues.proposedNumber(sfxx, 2026)).isEqualTo(2);
 
 		long a1 = issues.add(issue, tracking(first), "标题信息", null);
 		long a2 = issues.add(issue, tracking(second), "简讯", "HOST");
@@ -129,7 +140,8 @@ class JournalIssuesTest {
 		assertThat(events.published).hasSize(1);
 		assertThat(events.published.get(0).issueLabel()).isEqualTo("穗府信息 2026年第1期");
 		assertThat(events.published.get(0).items()).extracting(AdoptionPublished.Item::adoptionId).containsExactly(a2, a1again);
-		var mails = jdbc.queryForList("SELECT to_addr, subject, body_text, dedup_key FROM outbound_mail WHERE kind = 'ADOPTED' ORDER BY id");
+		var mails = jdbc.queryForList("SELECT to_addr, subject, body_text, dedup_key FROM outbound_mail WHERE kind = 'ADOPTED'"
+				+ " AND dedup_key IN (?, ?) ORDER BY id", "adoption:" + a2, "adoption:" + a1again);
 		assertThat(mails).hasSize(2);
 		assertThat(mails.get(0)).containsEntry("to_addr", Reports.YUEXIU).containsEntry("dedup_key", "adoption:" + a2)
 			.containsEntry("subject", "【采用反馈】越秀区开展消防安全大检查（" + tracking(second) + "）");
@@ -142,9 +154,12 @@ class JournalIssuesTest {
 		long issue2 = issues.create(yq, 2026, 1, ISSUE_DAY.plusDays(1), "editor1");
 		long b1 = issues.add(issue2, tracking(first), "条目", "PARTICIPANT");
 		issues.publish(issue2, "editor1");
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbound_mail WHERE kind = 'ADOPTED'", Long.class)).isEqualTo(3);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbound_mail WHERE kind = 'ADOPTED' AND dedup_key IN (?, ?, ?)", Long.class,
+				"adoption:" + a2, "adoption:" + a1again, "adoption:" + b1)).isEqualTo(3);
 
 		// undo: the act is reversed; the submission stays adopted while another adoption stands
+		assertThatThrownBy(() -> issues.undo(a1again, "admin", "长".repeat(201))).isInstanceOfSatisfying(Journals.Invalid.class,
+				invalid -> assertThat(invalid.code()).isEqualTo("TOO_LONG"));
 		issues.undo(a1again, "admin", "误选");
 		assertThat(state(first)).isEqualTo("ADOPTED");
 		issues.undo(b1, "admin", null);
@@ -157,6 +172,55 @@ class JournalIssuesTest {
 		assertThat(state(second)).isEqualTo("ADOPTED");
 		assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE target_type = 'journal_issue' AND target_id = ? ORDER BY id", String.class,
 				String.valueOf(issue))).contains("ISSUE_CREATED", "ISSUE_ITEM_ADDED", "ISSUE_ITEM_MOVED", "ISSUE_ITEM_REMOVED", "ISSUE_PUBLISHED");
+	}
+
+	/**
+	 * Two undos of one submission's adoptions in two issues at once. The first is held open (not
+	 * committed) after its work; the second must wait for the submission's lock rather than judge by a
+	 * snapshot in which the first's adoption still stands, or the submission stays ADOPTED with no
+	 * adoption standing.
+	 */
+	@Test
+	void twoUndosOfOneSubmissionsAdoptionsAtOnceLeaveItUnderReview() throws Exception {
+		long id = inReview("越秀区推进营商环境改革试点");
+		long issueA = issues.create(journal("TCU1", "并发信息甲"), 2026, 1, ISSUE_DAY, "editor1");
+		long a = issues.add(issueA, tracking(id), "标题信息", null);
+		issues.publish(issueA, "editor1");
+		long issueB = issues.create(journal("TCU2", "并发信息乙"), 2026, 1, ISSUE_DAY, "editor1");
+		long b = issues.add(issueB, tracking(id), "标题信息", null);
+		issues.publish(issueB, "editor1");
+		assertThat(state(id)).isEqualTo("ADOPTED");
+
+		var firstDone = new java.util.concurrent.CountDownLatch(1);
+		var commitFirst = new java.util.concurrent.CountDownLatch(1);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var first = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+				issues.undo(a, "admin", "误选");
+				firstDone.countDown();
+				try {
+					commitFirst.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			assertThat(firstDone.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			var second = pool.submit(() -> issues.undo(b, "admin", "误选"));
+			// the second either finished (it did not wait) or waits for a lock the first holds
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> second.isDone() || jdbc.queryForObject(
+					"SELECT COUNT(*) FROM information_schema.INNODB_TRX t JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id"
+							+ " WHERE t.trx_state = 'LOCK WAIT' AND p.DB = DATABASE()", Long.class) > 0);
+			commitFirst.countDown();
+			first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+			second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		finally {
+			commitFirst.countDown();
+			pool.shutdownNow();
+		}
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM adoption WHERE submission_id = ? AND withdrawn_at IS NULL", Long.class, id)).isZero();
+		assertThat(state(id)).isEqualTo("IN_REVIEW");
 	}
 
 	@Test

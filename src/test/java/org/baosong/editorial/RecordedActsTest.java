@@ -241,6 +241,70 @@ class RecordedActsTest {
 		assertThat(penalties.find(aboutUnit).orElseThrow().standing()).isTrue();
 	}
 
+	/** Runs the call twice at once, as a double click does, each in its own thread as this user; returns what each gave. */
+	private static List<Object> twiceAtOnce(java.util.concurrent.Callable<Object> call) throws Exception {
+		var start = new java.util.concurrent.CountDownLatch(1);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var auth = SecurityContextHolder.getContext().getAuthentication();
+			java.util.concurrent.Callable<Object> click = () -> {
+				SecurityContextHolder.getContext().setAuthentication(auth);
+				start.await();
+				try {
+					return call.call();
+				}
+				catch (ActRefused | Instructions.Refused refused) {
+					return refused;
+				}
+				finally {
+					SecurityContextHolder.clearContext();
+				}
+			};
+			var first = pool.submit(click);
+			var second = pool.submit(click);
+			start.countDown();
+			return List.of(first.get(30, java.util.concurrent.TimeUnit.SECONDS), second.get(30, java.util.concurrent.TimeUnit.SECONDS));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void aDoubleClickRecordsAPenaltyOnce() throws Exception {
+		long submission = reports.file(Reports.subject("动态", "越秀区城市管理工作情况通报"), Reports.body("越秀区城市管理综合执法情况通报。"));
+		// D07: no other test of this context penalizes it (RecordedActsPagesTest counts D05's)
+		long unit = jdbc.queryForObject("SELECT id FROM unit WHERE code = 'D07'", Long.class);
+		var aboutUnit = new Penalties.NewPenalty(unit, null, "upper-criticism", DAY, "迟报重要紧急信息，受到省办批评");
+		var aboutItem = new Penalties.NewPenalty(null, submission, "upper-criticism", DAY, "信息数据不准确，受到省办批评");
+
+		// one after the other
+		long first = penalties.record(aboutUnit);
+		refused("DUPLICATE", () -> penalties.record(aboutUnit));
+		long firstOnItem = penalties.record(aboutItem);
+		refused("DUPLICATE", () -> penalties.record(aboutItem));
+		// another reason, another day: another penalty
+		penalties.record(new Penalties.NewPenalty(unit, null, "upper-criticism", DAY, "信息报送不及时，受到省办批评"));
+		penalties.record(new Penalties.NewPenalty(unit, null, "upper-criticism", DAY.minusDays(1), "迟报重要紧急信息，受到省办批评"));
+		// undone, the same may be recorded again
+		as("admin1", "ROLE_ADMIN");
+		penalties.undo(first, "登记重复");
+		penalties.undo(firstOnItem, "登记重复");
+		as("editor1", "ROLE_EDITOR");
+
+		// at the same time: one is recorded, the other refused
+		for (var request : List.of(aboutUnit, aboutItem)) {
+			var outcomes = twiceAtOnce(() -> penalties.record(request));
+			assertThat(outcomes).filteredOn(Long.class::isInstance).hasSize(1);
+			assertThat(outcomes).filteredOn(ActRefused.class::isInstance).singleElement()
+				.satisfies(r -> assertThat(((ActRefused) r).code()).isEqualTo("DUPLICATE"));
+		}
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM penalty WHERE reason = ? AND given_on = ? AND withdrawn_at IS NULL", Long.class,
+				aboutUnit.reason(), DAY)).isEqualTo(1);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM penalty WHERE submission_id = ? AND withdrawn_at IS NULL", Long.class, submission))
+			.isEqualTo(1);
+	}
+
 	@Test
 	void aSubmissionReturnedForRevisionTakesNoUpstreamAdoptionOrMark() throws Exception {
 		long submission = reports.file(Reports.subject("动态", "越秀区召开防汛防台风工作会议"), Reports.body("越秀区召开防汛防台风工作会议，部署汛期工作。"));

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,9 @@ class ScreeningTest {
 	static final String SUBJECT = "【动态】越秀区|越秀区推进老旧小区改造惠及3万户|签发人:王明|报送人:李华|13800138000|2026-11-20";
 
 	static final String SIGN = "\n\n单位：越秀区政府\n签发人：王明\n报送人：李华\n联系电话：13800138000\n日期：2026年11月20日";
+
+	/** When the gateway received every message of these tests: 2026-11-20 09:30 in Guangzhou. */
+	static final Instant RECEIVED_AT = Instant.parse("2026-11-20T01:30:00Z");
 
 	static final String REPORT_BODY = "越秀区推进老旧小区改造。".repeat(30) + SIGN;
 
@@ -104,7 +108,7 @@ class ScreeningTest {
 		message.saveChanges();
 		message.writeTo(out);
 		var mail = parser.parse(new ByteArrayInputStream(out.toByteArray()));
-		return screening.screen(new ScreeningInput(1, "x", out.size(), mail, profile, LocalDate.of(2026, 11, 20))).verdict();
+		return screening.screen(new ScreeningInput(1, "x", out.size(), mail, profile, LocalDate.of(2026, 11, 20), RECEIVED_AT)).verdict();
 	}
 
 	private static MimeMessage mail(String from, String subject, String body, MimeBodyPart... attachments) throws Exception {
@@ -308,6 +312,47 @@ class ScreeningTest {
 		when(submissions.commission(anyString(), anyString())).thenReturn(Optional.empty());
 		var verdict = screen(mail(INFORMANT, SUBJECT.replace("【动态】", "【约稿:YG2026-07】"), REPORT_BODY));
 		assertThat(verdict.reasonCodes()).containsExactly("COMMISSION_UNKNOWN");
+	}
+
+	private void commission(Instant deadline, String state, Instant closedAt) {
+		when(submissions.commission(anyString(), anyString()))
+			.thenReturn(Optional.of(new org.baosong.editorial.Submissions.Commission(7, "YG2026-07", "重点项目建设进展", deadline, state, closedAt)));
+	}
+
+	private Verdict commissionReply(String dateHeader) throws Exception {
+		var message = mail(INFORMANT, SUBJECT.replace("【动态】", "【约稿:YG2026-07】"), REPORT_BODY);
+		message.saveChanges();
+		message.setHeader("Date", dateHeader);
+		return screen(message);
+	}
+
+	@Test
+	void aCommissionReplyIsJudgedByWhenTheGatewayReceivedItNotByItsDateHeader() throws Exception {
+		// open, due an hour after receipt: on time, whatever date the sender's machine wrote
+		commission(RECEIVED_AT.plusSeconds(3600), "OPEN", null);
+		assertThat(commissionReply("Fri, 27 Nov 2026 09:30:00 +0800").flagCodes()).doesNotContain("LATE_COMMISSION");
+		// due an hour before receipt: late, though the sender's Date: header says last week
+		commission(RECEIVED_AT.minusSeconds(3600), "OPEN", null);
+		var late = commissionReply("Fri, 13 Nov 2026 09:30:00 +0800");
+		assertThat(late.outcome()).isEqualTo(Outcome.ACCEPTED);
+		assertThat(late.flagCodes()).contains("LATE_COMMISSION");
+	}
+
+	@Test
+	void aCommissionClosedAfterTheMessageWasReceivedStillTakesIt() throws Exception {
+		// closed by the job while the message waited (backlog, quarantine): received before the close, accepted as late
+		commission(RECEIVED_AT.minusSeconds(3600), "CLOSED", RECEIVED_AT.plusSeconds(60));
+		var waited = commissionReply("Fri, 20 Nov 2026 09:29:00 +0800");
+		assertThat(waited.outcome()).as(waited.toString()).isEqualTo(Outcome.ACCEPTED);
+		assertThat(waited.flagCodes()).contains("LATE_COMMISSION");
+		// closed early by an administrator after receipt, the deadline still ahead: accepted, on time
+		commission(RECEIVED_AT.plusSeconds(86_400), "CLOSED", RECEIVED_AT.plusSeconds(60));
+		assertThat(commissionReply("Fri, 20 Nov 2026 09:29:00 +0800").flagCodes()).doesNotContain("LATE_COMMISSION");
+		// closed before it was received: refused
+		commission(RECEIVED_AT.minusSeconds(3600), "CLOSED", RECEIVED_AT.minusSeconds(60));
+		assertThat(commissionReply("Fri, 20 Nov 2026 09:29:00 +0800").reasonCodes()).containsExactly("COMMISSION_CLOSED");
+		commission(RECEIVED_AT.minusSeconds(3600), "CLOSED", RECEIVED_AT);
+		assertThat(commissionReply("Fri, 20 Nov 2026 09:29:00 +0800").reasonCodes()).containsExactly("COMMISSION_CLOSED");
 	}
 
 	@Test

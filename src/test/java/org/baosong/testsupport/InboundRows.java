@@ -46,6 +46,15 @@ public final class InboundRows {
 		return insertRow(status, reasonCodes, receivedAt, from, subject, stored.sha256(), stored.sha256(), raw.length);
 	}
 
+	/**
+	 * Inserts a message as the receiver leaves it, RECEIVED at that time and waiting for processing, its raw
+	 * bytes archived: a message that waited in the backlog. Intake picks it up. Returns its id.
+	 */
+	public long insertReceived(byte[] raw, Instant receivedAt, String from) throws IOException {
+		var stored = blobs.store(new ByteArrayInputStream(raw));
+		return insertRow("RECEIVED", null, receivedAt, from, null, stored.sha256(), stored.sha256(), raw.length);
+	}
+
 	/** Inserts a processed message whose raw bytes are not in the archive (over-size or purged). */
 	public long insertWithoutRaw(String status, String reasonCodes, Instant receivedAt, String from, String subject) {
 		return insertRow(status, reasonCodes, receivedAt, from, subject, null, UUID.randomUUID().toString().replace("-", "").repeat(2), 123);
@@ -56,7 +65,7 @@ public final class InboundRows {
 		var keys = new GeneratedKeyHolder();
 		jdbc.update(connection -> {
 			var statement = connection.prepareStatement("INSERT INTO inbound_mail (mailbox_id, size_bytes, sha256, raw_blob, from_addr, "
-					+ "subject, received_at, status, reason_codes, processed_at, attempts) VALUES ('demo', ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+					+ "subject, received_at, status, reason_codes, processed_at, attempts) VALUES ('demo', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					new String[] { "id" });
 			statement.setLong(1, size);
 			statement.setString(2, sha256);
@@ -67,6 +76,7 @@ public final class InboundRows {
 			statement.setString(7, status);
 			statement.setString(8, reasonCodes);
 			statement.setObject(9, status.equals("RECEIVED") ? null : utc(receivedAt));
+			statement.setInt(10, status.equals("RECEIVED") ? 0 : 1);
 			return statement;
 		}, keys);
 		return keys.getKey().longValue();

@@ -47,12 +47,16 @@ public final class Reports {
 
 	/** Sends a report and returns the id of the submission it was filed as (fails when it was not accepted in time). */
 	public long file(String subject, String body, MimeBodyPart... attachments) throws Exception {
-		String messageId = send(YUEXIU, subject, body, attachments);
+		return filed(send(YUEXIU, subject, body, attachments));
+	}
+
+	/** Waits until the gateway has judged the message and returns its submission's id (fails when it was not accepted in time). */
+	public long filed(String messageId) {
 		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
 				"SELECT COUNT(*) FROM inbound_mail WHERE message_id = ? AND status <> 'RECEIVED'", Long.class, messageId) == 1);
 		String status = jdbc.queryForObject("SELECT status FROM inbound_mail WHERE message_id = ?", String.class, messageId);
 		if (!"ACCEPTED".equals(status)) {
-			throw new AssertionError("report " + subject + " was " + status + ": "
+			throw new AssertionError("report " + messageId + " was " + status + ": "
 					+ jdbc.queryForObject("SELECT reason_codes FROM inbound_mail WHERE message_id = ?", String.class, messageId));
 		}
 		return jdbc.queryForObject("SELECT s.id FROM submission s JOIN inbound_mail m ON m.id = s.inbound_id WHERE m.message_id = ?",
@@ -60,14 +64,19 @@ public final class Reports {
 	}
 
 	public String send(String from, String subject, String body, MimeBodyPart... attachments) throws Exception {
-		var message = TestMails.mail(from, mailServer.address(), subject, body, attachments);
-		message.setSentDate(new Date());
-		message.saveChanges();
 		String messageId = "<" + UUID.randomUUID() + "@unit.test>";
+		RawSmtp.send(mailServer.smtpPort(), from, mailServer.address(), raw(from, subject, body, new Date(), messageId, attachments));
+		return messageId;
+	}
+
+	/** A report to the gateway's mailbox as raw bytes, with this Date: header (the sender's clock) and Message-ID. */
+	public byte[] raw(String from, String subject, String body, Date sent, String messageId, MimeBodyPart... attachments) throws Exception {
+		var message = TestMails.mail(from, mailServer.address(), subject, body, attachments);
+		message.setSentDate(sent);
+		message.saveChanges();
 		message.setHeader("Message-ID", messageId);
 		var out = new ByteArrayOutputStream();
 		message.writeTo(out);
-		RawSmtp.send(mailServer.smtpPort(), from, mailServer.address(), out.toByteArray());
-		return messageId;
+		return out.toByteArray();
 	}
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The commissions (约稿) part of the authorization matrix: all staff see commissions and who answered;
- * editors create them; only administrators close one before its deadline.
+ * editors create them; only administrators close one before its deadline or undo a target's outcome.
  */
 @Component
 class CommissionAccess implements AccessRules {
@@ -23,6 +23,7 @@ class CommissionAccess implements AccessRules {
 				AccessRule.get("/commissions/new", EDITORS),
 				AccessRule.post("/commissions", EDITORS),
 				AccessRule.post("/commissions/{id}/close", Role.ADMIN),
+				AccessRule.post("/commissions/{id}/targets/{targetId}/undo", Role.ADMIN),
 				AccessRule.get("/commissions/{id}", AccessRule.everyone()));
 	}
 }

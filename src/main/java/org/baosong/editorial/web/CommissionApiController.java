@@ -24,17 +24,20 @@ class CommissionApiController {
 		this.commissions = commissions;
 	}
 
-	/** A commission and how many of its units answered on time, late, are missing, or may still answer. */
+	/**
+	 * A commission and how many of its units answered on time, late, are missing, may still answer, or
+	 * count for nothing (withdrawn: an administrator undid the outcome after the close).
+	 */
 	record Summary(long id, String profileId, String code, String topic, Instant deadline, String state, String createdBy,
-			Instant createdAt, Instant closedAt, long targets, long answered, long late, long missing, long pending) {
+			Instant createdAt, Instant closedAt, long targets, long answered, long late, long missing, long pending, long withdrawn) {
 
 		static Summary of(Commissions.Summary s) {
 			return new Summary(s.id(), s.profileId(), s.code(), s.topic(), s.deadline(), s.state(), s.createdBy(), s.createdAt(),
-					s.closedAt(), s.targets(), s.answered(), s.late(), s.missing(), s.pending());
+					s.closedAt(), s.targets(), s.answered(), s.late(), s.missing(), s.pending(), s.withdrawn());
 		}
 	}
 
-	/** One commission; each target's state is PENDING, ANSWERED, LATE or MISSING. */
+	/** One commission; each target's state is PENDING, ANSWERED, LATE, MISSING or WITHDRAWN. */
 	record Detail(Commissions.Detail commission, List<Commissions.Target> targets) {
 	}
 
@@ -44,7 +47,7 @@ class CommissionApiController {
 		return commissions.list().stream().map(Summary::of).toList();
 	}
 
-	@Operation(summary = "One commission with its target units: state (PENDING, ANSWERED, LATE, MISSING) and the answering submission")
+	@Operation(summary = "One commission with its target units: state (PENDING, ANSWERED, LATE, MISSING, WITHDRAWN) and the answering submission")
 	@GetMapping("/api/commissions/{id}")
 	Detail detail(@PathVariable long id) {
 		var commission = commissions.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no commission " + id));

@@ -24,7 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The commission pages: the list with how many answered, were late or are missing; one commission
- * with its targets; the form that creates one (and mails its notices); an administrator's close.
+ * with its targets; the form that creates one (and mails its notices); an administrator's close, and
+ * an administrator's undo of one target's outcome.
  */
 @Controller
 class CommissionController {
@@ -103,6 +104,23 @@ class CommissionController {
 		boolean closed = commissions.close(id);
 		flash.addFlashAttribute(closed ? "notice" : "error",
 				messages.getMessage(closed ? "commissions.closed" : "commissions.already-closed", null, locale));
+		return "redirect:/commissions/" + id;
+	}
+
+	/** An administrator's undo of one target's outcome, with a reason; an unknown commission or a target of another one is a 404. */
+	@PostMapping("/commissions/{id}/targets/{targetId}/undo")
+	String undoTarget(@PathVariable long id, @PathVariable long targetId, @RequestParam(defaultValue = "") String reason,
+			RedirectAttributes flash, Locale locale) {
+		try {
+			commissions.undoTarget(id, targetId, reason);
+			flash.addFlashAttribute("notice", messages.getMessage("commissions.target.undone", null, locale));
+		}
+		catch (Commissions.Refused refused) {
+			flash.addFlashAttribute("error", messages.getMessage(refused.key(), null, locale));
+		}
+		catch (IllegalArgumentException unknown) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, unknown.getMessage());
+		}
 		return "redirect:/commissions/" + id;
 	}
 }

@@ -70,6 +70,9 @@ class RecordedActsController {
 	@PostMapping("/submissions/{id}/upstream-adoptions/{adoptionId}/undo")
 	String undoUpstream(@PathVariable long id, @PathVariable long adoptionId, @RequestParam(required = false) String reason,
 			RedirectAttributes flash, Locale locale) {
+		if (upstream.ofSubmission(id).stream().noneMatch(a -> a.id() == adoptionId)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no upstream adoption " + adoptionId + " of submission " + id);
+		}
 		return onSubmission(id, flash, locale, "acts.undone", () -> upstream.undo(adoptionId, reason));
 	}
 
@@ -83,6 +86,9 @@ class RecordedActsController {
 	@PostMapping("/submissions/{id}/marks/{markId}/undo")
 	String undoMark(@PathVariable long id, @PathVariable long markId, @RequestParam(required = false) String reason,
 			RedirectAttributes flash, Locale locale) {
+		if (marks.ofSubmission(id).stream().noneMatch(m -> m.id() == markId)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no mark " + markId + " of submission " + id);
+		}
 		return onSubmission(id, flash, locale, "acts.undone", () -> marks.undo(markId, reason));
 	}
 

@@ -27,6 +27,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -68,9 +69,10 @@ class SecurityConfiguration {
 			"/css/**", "/js/**", "/img/**", "/favicon.ico", "/error");
 
 	/**
-	 * The JSON API (scripts, other systems): HTTP Basic, no session, the same matrix as the pages.
-	 * Without cookies there is nothing for a cross-site request to ride on, so CSRF tokens are not
-	 * used here.
+	 * The JSON API (scripts, other systems): HTTP Basic, no session, the same matrix as the pages. No
+	 * CSRF tokens (a script has no page to take one from); instead {@link ApiRequestGuard} refuses a
+	 * write that is not JSON and not marked as a script's, and any write a browser marks cross-site:
+	 * a browser caches Basic credentials, and an HTML form on another site could otherwise ride on them.
 	 */
 	@Bean
 	@Order(1)
@@ -80,6 +82,7 @@ class SecurityConfiguration {
 			.httpBasic(Customizer.withDefaults())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
+			.addFilterAfter(new ApiRequestGuard(), AuthorizationFilter.class)
 			.headers(SecurityConfiguration::headers);
 		return http.build();
 	}

@@ -10,8 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +25,11 @@ import org.baosong.editorial.Journals;
 import org.baosong.mailbox.EmbeddedMailServer;
 import org.baosong.testsupport.AdoptedItems;
 import org.baosong.testsupport.GatewayTest;
+import org.baosong.testsupport.ShiftedClock;
 import org.baosong.testsupport.Reports;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -38,6 +42,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @GatewayTest(properties = { "baosong.demo.enabled=true", "baosong.intake.poll-interval=100ms", "baosong.replies.send-interval=200ms",
 		"baosong.instructions.check-interval=1h" })
 @AutoConfigureMockMvc
+@Import(ShiftedClock.Config.class) // the context of InstructionsTest
 class InstructionPagesTest {
 
 	static final RequestPostProcessor ADMIN = user("admin1").roles("ADMIN");
@@ -69,6 +74,9 @@ class InstructionPagesTest {
 	@Autowired
 	InstructionFeedback feedback;
 
+	@Autowired
+	ShiftedClock clock;
+
 	Reports reports;
 
 	AdoptedItems adopted;
@@ -77,6 +85,11 @@ class InstructionPagesTest {
 	void setUp() {
 		reports = new Reports(mailServer, jdbc);
 		adopted = new AdoptedItems(journals, issues, editing, jdbc);
+	}
+
+	@AfterEach
+	void backToNow() {
+		clock.reset();
 	}
 
 	private String page(String path, RequestPostProcessor who) throws Exception {
@@ -89,7 +102,7 @@ class InstructionPagesTest {
 		String path = "/submissions/" + item.submissionId();
 		String editorView = page(path, EDITOR);
 		assertThat(editorView).contains("id=\"instructions\"").contains("还没有领导批示。").contains("id=\"record-instruction\"")
-			.contains("市领导批示").contains("省政府办公厅领导以上批示").contains("不填则为批示日期后 30 天。");
+			.contains("市领导批示").contains("省政府办公厅领导以上批示").contains("不填则为批示日期后 30 天（补登的批示自今天起算）");
 		assertThat(page(path, VIEWER)).contains("id=\"instructions\"").doesNotContain("id=\"record-instruction\"");
 
 		mvc.perform(post(path + "/instructions").with(EDITOR).with(csrf()).param("adoption", String.valueOf(item.adoptionId()))
@@ -131,11 +144,25 @@ class InstructionPagesTest {
 		assertThat(page("/submissions/" + id, EDITOR)).doesNotContain("id=\"instructions\"");
 	}
 
+	/** A submission filed under a profile since removed from the configuration: its page still opens, with the jurisdiction's levels. */
+	@Test
+	void theSubmissionPageOfAProfileNoLongerLoadedStillOpens() throws Exception {
+		var item = adopted.item(reports, "越秀区推进垃圾分类处理设施建设", TODAY);
+		jdbc.update("UPDATE submission SET profile_id = 'retired-1999' WHERE id = ?", item.submissionId());
+		try {
+			assertThat(page("/submissions/" + item.submissionId(), EDITOR)).contains("id=\"instructions\"").contains("市领导批示");
+		}
+		finally {
+			jdbc.update("UPDATE submission SET profile_id = 'guangzhou-2005' WHERE id = ?", item.submissionId());
+		}
+	}
+
 	@Test
 	void theListTheDashboardAndTheApiShowOverdueFeedback() throws Exception {
 		var item = adopted.item(reports, "越秀区推进老字号品牌振兴", TODAY.minusDays(50));
 		var request = new Instructions.NewInstruction(item.adoptionId(), "province", "陈副省长", TODAY.minusDays(45), null, null, true);
 		long id = record(item.submissionId(), request);
+		clock.shift(Duration.ofDays(31)); // due 30 days from today (recorded late): a day past it
 		feedback.markOverdue();
 		assertThat(jdbc.queryForObject("SELECT state FROM instruction WHERE id = ?", String.class, id)).isEqualTo("OVERDUE");
 
@@ -151,7 +178,7 @@ class InstructionPagesTest {
 		mvc.perform(get("/api/instructions").param("state", "OVERDUE").with(VIEWER)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value((int) count))
 			.andExpect(jsonPath("$.items[?(@.id == " + id + ")].levelName").value("省政府办公厅领导以上批示"))
-			.andExpect(jsonPath("$.items[?(@.id == " + id + ")].feedbackDue").value(TODAY.minusDays(15).toString()));
+			.andExpect(jsonPath("$.items[?(@.id == " + id + ")].feedbackDue").value(TODAY.plusDays(30).toString()));
 		mvc.perform(get("/api/submissions/" + item.submissionId() + "/instructions").with(VIEWER)).andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].id").value(id)).andExpect(jsonPath("$[0].state").value("OVERDUE"))
 			.andExpect(jsonPath("$[0].trackingNo").value(item.trackingNo()));

@@ -7,8 +7,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -69,6 +72,9 @@ class JournalApiTest {
 	@Autowired
 	Registry registry;
 
+	@Autowired
+	Clock clock;
+
 	Reports reports;
 
 	@BeforeEach
@@ -116,13 +122,13 @@ class JournalApiTest {
 		addItem(issue, "{\"trackingNo\":\"" + tracking + "\",\"placementKind\":\"简讯\"}", EDITOR).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("ALREADY_IN_ISSUE"));
 
-		mvc.perform(post("/api/issues/" + empty + "/publish").with(EDITOR)).andExpect(status().isConflict())
+		mvc.perform(post("/api/issues/" + empty + "/publish").with(EDITOR).header("X-Requested-With", "test")).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("ISSUE_EMPTY"));
-		mvc.perform(post("/api/issues/" + issue + "/publish").with(VIEWER)).andExpect(status().isForbidden());
-		mvc.perform(post("/api/issues/" + issue + "/publish").with(EDITOR)).andExpect(status().isOk())
+		mvc.perform(post("/api/issues/" + issue + "/publish").with(VIEWER).header("X-Requested-With", "test")).andExpect(status().isForbidden());
+		mvc.perform(post("/api/issues/" + issue + "/publish").with(EDITOR).header("X-Requested-With", "test")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.issue.state").value("PUBLISHED")).andExpect(jsonPath("$.issue.publishedBy").value("api-editor"))
 			.andExpect(jsonPath("$.items[0].submissionState").value("ADOPTED")).andExpect(jsonPath("$.items[0].actId").isNumber());
-		mvc.perform(post("/api/issues/" + issue + "/publish").with(EDITOR)).andExpect(status().isConflict())
+		mvc.perform(post("/api/issues/" + issue + "/publish").with(EDITOR).header("X-Requested-With", "test")).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("ISSUE_PUBLISHED"));
 		assertThat(jdbc.queryForObject("SELECT actor FROM audit_log WHERE action = 'ISSUE_PUBLISHED' AND target_id = ?", String.class,
 				String.valueOf(issue))).isEqualTo("api-editor");
@@ -152,7 +158,7 @@ class JournalApiTest {
 	void commissionsListTheirCountsAndEachTargetsState() throws Exception {
 		Unit yuexiu = registry.unitByNameOrAlias("越秀区").orElseThrow();
 		Unit other = registry.units().stream().filter(u -> u.active() && u.id() != yuexiu.id()).findFirst().orElseThrow();
-		Instant deadline = Instant.now().plus(2, ChronoUnit.DAYS);
+		Instant deadline = clock.instant().plus(2, ChronoUnit.DAYS);
 		long id = commissions.create("guangzhou-2005",
 				new Commissions.NewCommission("YGAPI-01", "基层治理创新做法", "800字以内", deadline, List.of(yuexiu.id(), other.id()), List.of()));
 
@@ -169,7 +175,9 @@ class JournalApiTest {
 			.andExpect(jsonPath("$.targets[?(@.unitId == " + yuexiu.id() + ")].title").value("越秀区网格化治理见成效"))
 			.andExpect(jsonPath("$.targets[?(@.unitId == " + other.id() + ")].state").value("PENDING"));
 
-		jdbc.update("UPDATE commission SET deadline = ? WHERE id = ?", java.sql.Timestamp.from(Instant.now().minusSeconds(60)), id);
+		// stored as UTC wall-clock time (ADR 0006), passed as a LocalDateTime so that no driver shifts it
+		jdbc.update("UPDATE commission SET deadline = ? WHERE id = ?", LocalDateTime.ofInstant(clock.instant().minusSeconds(60), ZoneOffset.UTC),
+				id);
 		commissions.closeDue();
 		mvc.perform(get("/api/commissions/" + id).with(VIEWER)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.commission.state").value("CLOSED"))

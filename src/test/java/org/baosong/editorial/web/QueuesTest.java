@@ -95,9 +95,9 @@ class QueuesTest {
 	@Test
 	void theApiRefusesWithReasonCodes() throws Exception {
 		var editor = user("api-editor").roles("EDITOR");
-		mvc.perform(post("/api/submissions/" + brief + "/claim").with(editor)).andExpect(status().isOk())
+		mvc.perform(post("/api/submissions/" + brief + "/claim").with(editor).header("X-Requested-With", "test")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.submission.state").value("IN_EDIT"));
-		mvc.perform(post("/api/submissions/" + brief + "/claim").with(user("api-editor2").roles("EDITOR")))
+		mvc.perform(post("/api/submissions/" + brief + "/claim").with(user("api-editor2").roles("EDITOR")).header("X-Requested-With", "test"))
 			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("WRONG_STATE"));
 		mvc.perform(post("/api/submissions/" + brief + "/versions").with(editor).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"title\":\"\"}")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("TITLE_INVALID"));
@@ -106,9 +106,9 @@ class QueuesTest {
 			.andExpect(jsonPath("$.version").value(2));
 		mvc.perform(get("/api/submissions/" + brief + "/versions").with(user("v").roles("VIEWER"))).andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(2));
-		mvc.perform(post("/api/submissions/999999/claim").with(editor)).andExpect(status().isNotFound())
+		mvc.perform(post("/api/submissions/999999/claim").with(editor).header("X-Requested-With", "test")).andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.code").value("NOT_FOUND"));
-		mvc.perform(post("/api/submissions/" + brief + "/release").with(editor)).andExpect(status().isOk());
+		mvc.perform(post("/api/submissions/" + brief + "/release").with(editor).header("X-Requested-With", "test")).andExpect(status().isOk());
 		mvc.perform(get("/api/queues/counts").with(httpBasic("nobody", "wrong"))).andExpect(status().isUnauthorized());
 	}
 }

@@ -77,7 +77,7 @@ class RecordedActsPagesTest {
 			.param("note", "省领导批示肯定")).andExpect(redirectedUrl(back)).andExpect(flash().attribute("notice", "已登记上级采用。"));
 		mvc.perform(post("/submissions/" + id + "/upstream-adoptions").with(EDITOR).with(csrf()).param("level", "province")
 			.param("adoptedOn", Reports.TODAY.toString())).andExpect(redirectedUrl(back))
-			.andExpect(flash().attribute("error", "这篇稿件已经登记过同一项（如需更正，请管理员先撤销原记录）。"));
+			.andExpect(flash().attribute("error", "已经登记过相同的一项（如需更正，请管理员先撤销原记录）。"));
 		mvc.perform(post("/submissions/" + id + "/marks").with(EDITOR).with(csrf()).param("code", "excellent")
 			.param("markedOn", Reports.TODAY.toString())).andExpect(redirectedUrl(back)).andExpect(flash().attribute("notice", "已登记标记。"));
 		mvc.perform(post("/submissions/999999/marks").with(EDITOR).with(csrf()).param("code", "excellent")
@@ -90,6 +90,16 @@ class RecordedActsPagesTest {
 			.contains("省领导批示肯定").contains("id=\"mark-" + mark + "\"").contains("撤销原因（必填）")
 			.contains("省政府办公厅采用（有领导批示） 广东省政府办公厅《今日要情》");
 		assertThat(page("/submissions/" + id, EDITOR)).doesNotContain("撤销原因（必填）");
+
+		// the ids must belong to the submission of the path
+		long other = reports.file(Reports.subject("动态", "越秀区开展城市更新行动情况"), Reports.body("越秀区开展城市更新行动，改造旧楼宇三十栋。"));
+		mvc.perform(post("/submissions/" + other + "/upstream-adoptions/" + adoption + "/undo").with(ADMIN).with(csrf()).param("reason", "误登记"))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/submissions/" + other + "/marks/" + mark + "/undo").with(ADMIN).with(csrf()).param("reason", "评选调整"))
+			.andExpect(status().isNotFound());
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM upstream_adoption WHERE id = ? AND withdrawn_at IS NULL", Long.class, adoption))
+			.isEqualTo(1);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM editorial_mark WHERE id = ? AND withdrawn_at IS NULL", Long.class, mark)).isEqualTo(1);
 
 		String undo = "/submissions/" + id + "/upstream-adoptions/" + adoption + "/undo";
 		mvc.perform(post(undo).with(EDITOR).with(csrf()).param("reason", "误登记")).andExpect(status().isForbidden());

@@ -131,7 +131,9 @@ class InboundApiTest {
 	private HttpRequest.Builder request(String path, String user) {
 		String password = user.equals("admin") ? GatewayTestInitializer.ADMIN_PASSWORD : "ed-password";
 		return HttpRequest.newBuilder(uri(path)).header("Authorization",
-				"Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+				"Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+			.header("X-Requested-With", "test"); // a script's request (ADR 0011); GETs need not say so
+
 	}
 
 	private URI uri(String path) {

@@ -179,7 +179,7 @@ class SearchControllerTest {
 	void administratorsRebuildTheIndexFromTheApiAndItIsAudited() throws Exception {
 		awaitFound("营商环境");
 		var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/search/rebuild"))
-			.header("Authorization", basic("admin", GatewayTestInitializer.ADMIN_PASSWORD))
+			.header("Authorization", basic("admin", GatewayTestInitializer.ADMIN_PASSWORD)).header("X-Requested-With", "test")
 			.POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(202);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'SEARCH_REBUILD' AND actor = 'admin'", Long.class))
