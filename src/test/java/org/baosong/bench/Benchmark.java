@@ -50,7 +50,13 @@ public final class Benchmark {
 
 	record Options(boolean quick, long seed, int w1, int w2, int w3, int w4Megabytes, int cursorMessages, int cursorProbes,
 			double latencySeconds, int warm, String host, int port, String user, String password, String gatewayClassPath,
-			List<String> gatewayOptions, boolean jfr, boolean oneGateway, int w5Parts) {
+			List<String> gatewayOptions, boolean jfr, boolean oneGateway, int w5Parts, java.util.Set<String> only,
+			double latencyRate) {
+
+		/** Whether a phase (cursor, W1 … W5, latency) is to run: all unless --only names some. */
+		boolean runs(String phase) {
+			return only.isEmpty() || only.contains(phase);
+		}
 
 		static Options parse(List<String> args) {
 			boolean quick = args.contains("--quick");
@@ -66,7 +72,9 @@ public final class Benchmark {
 					integer(args, "--cursor-probes", quick ? 10 : 20), Double.parseDouble(string(args, "--latency-seconds", quick ? "15" : "120")),
 					integer(args, "--warm", quick ? 20 : 60), host, integer(args, "--port", 143), string(args, "--user", null),
 					string(args, "--password", null), cp, List.of(opts.trim().split("\\s+")), args.contains("--jfr"),
-					quick ? !args.contains("--two-gateways") : args.contains("--one-gateway"), integer(args, "--w5-parts", quick ? 10_000 : 100_000));
+					quick ? !args.contains("--two-gateways") : args.contains("--one-gateway"), integer(args, "--w5-parts", quick ? 10_000 : 100_000),
+					java.util.Set.of(string(args, "--only", "").split(",")).stream().filter(p -> !p.isBlank()).collect(java.util.stream.Collectors.toSet()),
+					Double.parseDouble(string(args, "--latency-peak", "0")));
 		}
 
 		private static String string(List<String> args, String name, String fallback) {
@@ -146,10 +154,11 @@ public final class Benchmark {
 
 		// the corpora are made while the gateway starts and warms up (nothing is timed then), and are all there before anything is
 		var making = java.util.concurrent.Executors.newSingleThreadExecutor();
-		var w1 = making.submit(() -> generate(options.w1(), i -> workloads.mail(Kind.W1, "w1", i, 0)));
-		var w2 = making.submit(() -> generate(options.w2(), i -> workloads.mail(Kind.W2, "w2", i, 0)));
-		var w3 = making.submit(() -> generate(options.w3(), i -> workloads.mail(Kind.W3, "w3", i, 0)));
-		var w5 = making.submit(() -> HostileMails.all(workloads, "http://127.0.0.1:9/unreachable", options.w5Parts()));
+		var w1 = making.submit(() -> generate(options.runs("W1") ? options.w1() : 0, i -> workloads.mail(Kind.W1, "w1", i, 0)));
+		var w2 = making.submit(() -> generate(options.runs("W2") ? options.w2() : 0, i -> workloads.mail(Kind.W2, "w2", i, 0)));
+		var w3 = making.submit(() -> generate(options.runs("W3") ? options.w3() : 0, i -> workloads.mail(Kind.W3, "w3", i, 0)));
+		var w5 = making.submit(() -> options.runs("W5") ? HostileMails.all(workloads, "http://127.0.0.1:9/unreachable", options.w5Parts())
+				: List.<BenchMail>of());
 		making.shutdown();
 		var mailboxes = new ArrayList<>(GATEWAY_A_MAILBOXES);
 		var jvm = options.gatewayOptions();
@@ -176,13 +185,13 @@ public final class Benchmark {
 			phase("W3", () -> workload(gateway, Kind.W3, "w3", corpora.get(Kind.W3)));
 			phase("W5", () -> workload(gateway, Kind.W5, "w5", corpora.get(Kind.W5)));
 			phase("latency", () -> latency(gateway));
-			if (w4 != null) {
+			if (w4 != null && options.runs("W4")) {
 				var mail = w4.get();
 				phase("W4", () -> w4(gateway, mail, false));
 			}
 			report.gatewayEnded("a", ProcStats.hwm(gateway.pid()));
 		}
-		if (options.w4Megabytes() > 0 && !options.oneGateway()) {
+		if (options.w4Megabytes() > 0 && !options.oneGateway() && options.runs("W4")) {
 			phase("W4", () -> w4(out));
 		}
 		else {
@@ -195,6 +204,9 @@ public final class Benchmark {
 	}
 
 	private void phase(String name, Phase phase) {
+		if (!options.runs(name)) {
+			return;
+		}
 		long start = System.nanoTime();
 		try {
 			phase.run();
@@ -292,7 +304,8 @@ public final class Benchmark {
 			say("%s: framework default %.1f msgs/s", kind, framework.perSecond());
 		}
 		var before = db.idSnapshot();
-		var drained = drain(gateway, id, count, bytes, Duration.ofSeconds(Math.max(300, count)));
+		var seen = new ArrayList<OutcomeWatcher.Seen>();
+		var drained = drain(gateway, id, count, bytes, Duration.ofSeconds(Math.max(300, count)), seen::addAll);
 		var outcomes = db.outcomeSummary(id);
 		stages.add(RawBaselines.jdbcInsert(db.serverUrl(), db.settings.username(), db.settings.password(), db.name,
 				scratchDatabase(), before, count));
@@ -304,24 +317,23 @@ public final class Benchmark {
 		if (kind == Kind.W2) {
 			w2Peak = drained.stage.perSecond();
 		}
-		report.workload(kind, count, bytes, stages, framework, drained, outcomes, kind == Kind.W5 ? hostileOutcomes(id, mails) : null);
+		report.workload(kind, count, bytes, stages, framework, drained, outcomes, kind == Kind.W5 ? hostileOutcomes(seen, mails) : null);
 		imap.clear(staging(id));
 		imap.clear(folder(id));
 	}
 
 	/**
-	 * The outcome of each hostile case, and the seconds since the outcome before it (the gateway processes one
+	 * The outcome of each hostile case, and the seconds from the outcome before it (the gateway processes one
 	 * message at a time, in UID order; the COPY keeps the cases' order).
 	 */
-	private Map<String, String> hostileOutcomes(String id, List<BenchMail> mails) throws Exception {
-		var rows = db.inUidOrder(id);
+	private static Map<String, String> hostileOutcomes(List<OutcomeWatcher.Seen> rows, List<BenchMail> mails) {
 		var out = new LinkedHashMap<String, String>();
 		Instant previous = null;
 		for (int i = 0; i < mails.size(); i++) {
 			String value = "no row";
 			if (i < rows.size()) {
-				Instant at = (Instant) rows.get(i)[1];
-				value = rows.get(i)[0] + (previous == null || at == null ? "" : " | %.1f".formatted(Duration.between(previous, at).toMillis() / 1e3));
+				Instant at = rows.get(i).done;
+				value = rows.get(i).outcome + (previous == null || at == null ? " | " : " | %.1f".formatted(Duration.between(previous, at).toMillis() / 1e3));
 				previous = at;
 			}
 			out.put(mails.get(i).name().substring(3), value);
@@ -347,30 +359,36 @@ public final class Benchmark {
 	 * it has an outcome. Time: from just before the COPY to the last outcome's processed_at.
 	 */
 	private Drain drain(GatewayProcess gateway, String id, int count, long bytes, Duration timeout) throws Exception {
-		int before = db.outcomes(id);
+		return drain(gateway, id, count, bytes, timeout, null);
+	}
+
+	/** The same, handing the watcher's rows (in UID order) to {@code rows} before it closes. */
+	private Drain drain(GatewayProcess gateway, String id, int count, long bytes, Duration timeout,
+			java.util.function.Consumer<List<OutcomeWatcher.Seen>> rows) throws Exception {
 		var dbPid = ProcStats.databaseServer();
 		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-		double cpu0 = ProcStats.cpuSeconds(gateway.pid());
-		double db0 = dbPid.map(ProcStats::ownCpuSeconds).orElse(0.0);
-		double harness0 = os.getProcessCpuTime() / 1e9;
-		boolean complete;
-		Instant start;
-		try (var sampler = new ProcStats.Sampler(gateway.pid())) {
-			start = Instant.now();
+		try (var watcher = new OutcomeWatcher(db, id, 50); var sampler = new ProcStats.Sampler(gateway.pid())) {
+			double cpu0 = ProcStats.cpuSeconds(gateway.pid());
+			double db0 = dbPid.map(ProcStats::ownCpuSeconds).orElse(0.0);
+			double harness0 = os.getProcessCpuTime() / 1e9;
+			Instant start = Instant.now();
 			int copied = imap.copyAll(staging(id), folder(id));
 			if (copied != count) {
 				throw new IllegalStateException("staged " + copied + " messages in " + staging(id) + ", expected " + count);
 			}
-			complete = await(() -> db.outcomes(id) - before >= count, timeout);
+			boolean complete = watcher.await(count, timeout);
 			double cpu = ProcStats.cpuSeconds(gateway.pid()) - cpu0;
 			double dbCpu = dbPid.map(ProcStats::ownCpuSeconds).orElse(0.0) - db0;
 			double harness = os.getProcessCpuTime() / 1e9 - harness0;
-			Instant end = complete ? db.lastOutcome(id) : Instant.now();
+			Instant end = complete ? watcher.lastDone() : Instant.now();
 			double seconds = Duration.between(start, end).toNanos() / 1e9;
-			int done = db.outcomes(id) - before;
+			int done = watcher.done();
 			var stage = new Stage("Baosong drain (end to end)", done, done, "outcomes", bytes, seconds, cpu,
 					complete ? "" : "TIMED OUT after " + timeout.toSeconds() + " s with " + done + " of " + count + " outcomes");
 			sampler.close();
+			if (rows != null) {
+				rows.accept(watcher.inUidOrder());
+			}
 			return new Drain(stage, sampler.peak(), sampler.childPeak(), sampler.childrenSeen(), dbCpu, harness, complete);
 		}
 	}
@@ -407,15 +425,16 @@ public final class Benchmark {
 		for (int i = 0; i < options.cursorProbes(); i++) {
 			for (String box : i % 2 == 0 ? List.of("cursor-empty", "cursor-full") : List.of("cursor-full", "cursor-empty")) {
 				var mail = workloads.mail(Kind.W1, box, i, 0);
-				int before = db.outcomes(box);
-				Instant arrival = Instant.now();
-				imap.append(folder(box), mail.raw());
-				if (!await(() -> db.outcomes(box) > before, Duration.ofSeconds(60))) {
-					throw new IllegalStateException("no outcome for the cursor probe in " + box + " within 60 s");
+				try (var watcher = new OutcomeWatcher(db, box, 10)) {
+					Instant arrival = Instant.now();
+					imap.append(folder(box), mail.raw());
+					if (!watcher.await(1, Duration.ofSeconds(120))) {
+						throw new IllegalStateException("no outcome for the cursor probe in " + box + " within 120 s");
+					}
+					var row = watcher.inUidOrder().get(0);
+					received.get(box).add(Duration.between(arrival, row.received).toNanos() / 1e6);
+					filed.get(box).add(Duration.between(arrival, row.done).toNanos() / 1e6);
 				}
-				Object[] t = db.times(box).get(mail.messageId());
-				received.get(box).add(Duration.between(arrival, (Instant) t[0]).toNanos() / 1e6);
-				filed.get(box).add(Duration.between(arrival, (Instant) t[1]).toNanos() / 1e6);
 			}
 		}
 		double serverEmpty = RawBaselines.fetchNewestMillis(imap, folder("cursor-empty"));
@@ -429,8 +448,11 @@ public final class Benchmark {
 
 	/** Open-loop Poisson arrivals of W2 messages at 50% and 80% of the measured W2 drain rate, IDLE on. */
 	private void latency(GatewayProcess gateway) throws Exception {
+		if (w2Peak <= 0 && options.latencyRate() > 0) {
+			w2Peak = options.latencyRate();
+		}
 		if (w2Peak <= 0) {
-			throw new IllegalStateException("no W2 drain rate to take the arrival rates from");
+			throw new IllegalStateException("no W2 drain rate to take the arrival rates from (run W2, or give --latency-peak)");
 		}
 		var delays = notificationDelays();
 		double notification = Report.max(delays);
@@ -449,8 +471,8 @@ public final class Benchmark {
 			}
 			String tag = "lat" + (int) (share * 100);
 			var mails = generate(offsets.size(), i -> workloads.mail(Kind.W2, tag, i, 0));
-			int before = db.outcomes("latency");
 			var arrivals = new LinkedHashMap<String, Instant>();
+			var watcher = new OutcomeWatcher(db, "latency", 10);
 			var sampler = new ProcStats.Sampler(gateway.pid());
 			long t0 = System.nanoTime();
 			for (int i = 0; i < mails.size(); i++) {
@@ -463,16 +485,16 @@ public final class Benchmark {
 				imap.append(folder("latency"), mails.get(i).raw());
 			}
 			double sendSeconds = (System.nanoTime() - t0) / 1e9;
-			boolean complete = await(() -> db.outcomes("latency") - before >= mails.size(), Duration.ofMinutes(3));
+			boolean complete = watcher.await(mails.size(), Duration.ofMinutes(3));
 			sampler.close();
-			var times = db.times("latency");
 			var latencies = new ArrayList<Double>();
 			for (var a : arrivals.entrySet()) {
-				Object[] t = times.get(a.getKey());
-				if (t != null && t[1] != null) {
-					latencies.add(Duration.between(a.getValue(), (Instant) t[1]).toNanos() / 1e6);
+				var row = watcher.byMessageId(a.getKey());
+				if (row != null && row.done != null) {
+					latencies.add(Duration.between(a.getValue(), row.done).toNanos() / 1e6);
 				}
 			}
+			watcher.close();
 			say("latency at %.0f%% of peak (%.2f msgs/s): %d messages, p50/p99 %s", share * 100, rate, mails.size(),
 					latencies.isEmpty() ? "-" : Report.percentile(latencies, 50) + "/" + Report.percentile(latencies, 99));
 			report.latency(share, rate, mails.size(), sendSeconds, latencies, complete, sampler.peak(), notification);
