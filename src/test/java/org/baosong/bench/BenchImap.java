@@ -139,10 +139,18 @@ final class BenchImap implements AutoCloseable {
 
 	/** Copies every message of one folder into another with one IMAP COPY; returns how many. */
 	synchronized int copyAll(String from, String to) throws MessagingException {
+		return copyFirst(from, to, Integer.MAX_VALUE);
+	}
+
+	/** Copies the first {@code limit} messages of one folder into another with one IMAP COPY; returns how many. */
+	synchronized int copyFirst(String from, String to, int limit) throws MessagingException {
 		Folder source = store().getFolder(from);
 		source.open(Folder.READ_ONLY);
 		try {
 			Message[] messages = source.getMessages();
+			if (messages.length > limit) {
+				messages = java.util.Arrays.copyOf(messages, limit);
+			}
 			if (messages.length > 0) {
 				source.copyMessages(messages, store().getFolder(to));
 			}
