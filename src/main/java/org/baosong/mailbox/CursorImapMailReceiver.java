@@ -121,7 +121,13 @@ class CursorImapMailReceiver extends ImapMailReceiver {
 		openFolder();
 		IMAPFolder folder = (IMAPFolder) getFolder();
 		wakeOnNewMessages(folder);
+		int known = folder.getMessageCount();
 		if (newMessages(folder).length > 0) {
+			return;
+		}
+		if (folder.getMessageCount() != known) {
+			// an EXISTS came in while the UIDs were fetched, too late for that answer: its wake-up may run before
+			// the IDLE below starts and wake nothing, leaving the message for the next poll interval. Look again.
 			return;
 		}
 		monitor.polled(mailbox.id());
