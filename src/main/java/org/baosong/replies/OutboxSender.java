@@ -3,7 +3,6 @@ package org.baosong.replies;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.ScheduledFuture;
@@ -66,7 +65,7 @@ final class OutboxSender implements SmartLifecycle {
 		try {
 			String owner = NODE + "#out" + claims.incrementAndGet();
 			Instant now = clock.instant();
-			if (mapper.claim(owner, now, now.plus(Duration.ofMinutes(5)), 20) == 0) {
+			if (mapper.claim(owner, now, now.plus(properties.lease()), 20) == 0) {
 				return;
 			}
 			for (OutboundMapper.OutboundRow row : mapper.claimed(owner)) {
