@@ -32,7 +32,7 @@ class ConfigurationGuard implements BeanFactoryPostProcessor, EnvironmentAware {
 
 	static final List<String> KNOWN_ROOTS = List.of("data-dir", "time-zone", "demo", "profiles", "mailboxes",
 			"embedded-mail", "receiving", "security", "archive", "mime", "screening", "intake", "extraction", "replies", "search", "web",
-			"commissions", "scoring");
+			"commissions", "instructions", "documents", "scoring");
 
 	/** Settings whose placeholders must resolve: ours, and the connections Boot makes for us. */
 	private static final List<ConfigurationPropertyName> RESOLVED = List.of(ConfigurationPropertyName.of("baosong"),

@@ -12,9 +12,10 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Closes commissions whose deadline has passed, every {@code baosong.commissions.close-interval}
- * (default one minute): their pending targets become missing ({@link Commissions#closeDue}). Judged by
- * the injected clock; a failed round is logged and tried again at the next one.
+ * Every {@code baosong.commissions.close-interval} (default one minute): closes commissions whose
+ * deadline has passed, their pending targets becoming missing ({@link Commissions#closeDue}), then
+ * reminds the pending targets of those whose deadline is near ({@link CommissionReminders#remindDue}).
+ * Judged by the injected clock; a failed round is logged and tried again at the next one.
  */
 @Component
 class CommissionDeadlines implements SmartLifecycle {
@@ -23,17 +24,25 @@ class CommissionDeadlines implements SmartLifecycle {
 
 	private final Commissions commissions;
 
+	private final CommissionReminders reminders;
+
 	private final TaskScheduler scheduler;
 
 	private final Duration interval;
 
 	private volatile ScheduledFuture<?> task;
 
-	CommissionDeadlines(Commissions commissions, TaskScheduler scheduler,
+	CommissionDeadlines(Commissions commissions, CommissionReminders reminders, TaskScheduler scheduler,
 			@Value("${baosong.commissions.close-interval:1m}") Duration interval) {
 		this.commissions = commissions;
+		this.reminders = reminders;
 		this.scheduler = scheduler;
 		this.interval = interval;
+	}
+
+	private void round() {
+		closeDue();
+		remindDue();
 	}
 
 	void closeDue() {
@@ -48,9 +57,21 @@ class CommissionDeadlines implements SmartLifecycle {
 		}
 	}
 
+	void remindDue() {
+		try {
+			int reminded = reminders.remindDue();
+			if (reminded > 0) {
+				log.info("reminded {} commission target(s) of their deadline", reminded);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("reminding commission targets of their deadline failed: {}", ex.toString());
+		}
+	}
+
 	@Override
 	public void start() {
-		task = scheduler.scheduleWithFixedDelay(this::closeDue, interval);
+		task = scheduler.scheduleWithFixedDelay(this::round, interval);
 	}
 
 	@Override

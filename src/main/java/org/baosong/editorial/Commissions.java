@@ -86,9 +86,9 @@ public class Commissions {
 			String createdBy, Instant createdAt, Instant closedAt, String closedBy) {
 	}
 
-	/** A target unit and how it answered. */
+	/** A target unit and how it answered; when a reminder went to it while it was pending. */
 	public record Target(long id, long unitId, String unitName, String sequenceCode, String state, Long submissionId, String trackingNo,
-			String title, Instant answeredAt) {
+			String title, Instant answeredAt, Instant remindedAt) {
 	}
 
 	/** What an editor asks for. */
@@ -158,7 +158,7 @@ public class Commissions {
 	}
 
 	/** One per address of each active informant of the units (an address once per commission). */
-	private List<CommissionIssued.Recipient> recipients(List<Unit> units) {
+	List<CommissionIssued.Recipient> recipients(List<Unit> units) {
 		var byId = new java.util.HashMap<Long, Unit>();
 		units.forEach(u -> byId.put(u.id(), u));
 		var seen = new java.util.HashSet<String>();
@@ -328,7 +328,8 @@ public class Commissions {
 		List<Summary> summaries();
 
 		@Select("""
-				SELECT t.id, t.unit_id, u.name AS unit_name, u.sequence_code, t.state, t.submission_id, s.tracking_no, s.title, t.answered_at
+				SELECT t.id, t.unit_id, u.name AS unit_name, u.sequence_code, t.state, t.submission_id, s.tracking_no, s.title, t.answered_at,
+				  t.reminded_at
 				FROM commission_target t JOIN unit u ON u.id = t.unit_id LEFT JOIN submission s ON s.id = t.submission_id
 				WHERE t.commission_id = #{id} ORDER BY u.sequence_code, u.sort_order, u.code
 				""")
@@ -346,6 +347,13 @@ public class Commissions {
 
 		@Select("SELECT id FROM commission WHERE state = 'OPEN' AND deadline < #{now} ORDER BY deadline")
 		List<Long> openDue(Instant now);
+
+		/** Open commissions whose deadline is after now and no later than until. */
+		@Select("SELECT " + DETAIL + " FROM commission WHERE state = 'OPEN' AND deadline > #{now} AND deadline <= #{until} ORDER BY deadline")
+		List<Detail> openBefore(@Param("now") Instant now, @Param("until") Instant until);
+
+		@Update("UPDATE commission_target SET reminded_at = #{now} WHERE id = #{id} AND state = 'PENDING' AND reminded_at IS NULL")
+		int reminded(@Param("id") long id, @Param("now") Instant now);
 
 		@Update("UPDATE commission SET state = 'CLOSED', closed_at = #{now}, closed_by = #{by} WHERE id = #{id} AND state = 'OPEN'")
 		int close(@Param("id") long id, @Param("now") Instant now, @Param("by") String by);

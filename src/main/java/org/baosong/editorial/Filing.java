@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Files accepted messages as submissions: the row with its tracking number ({@code GZ-2026-000123}, one
  * counter per profile and year), the first event of its audit trail, and its attachments. Runs in the
  * caller's transaction, the one that records the outcome and queues the receipt (and, for a reply to a
- * commission, marks its unit's target answered or late); announces the new
+ * commission, marks its unit's target answered or late; for a 【反馈:no】, records it as the feedback on
+ * the item's open leader instructions); announces the new
  * submission with {@link SubmissionChanged} (listeners act after the commit).
  */
 @Service
@@ -32,11 +33,14 @@ public class Filing {
 
 	private final Commissions commissions;
 
-	Filing(EditorialMapper mapper, Clock clock, ApplicationEventPublisher events, Commissions commissions) {
+	private final InstructionFeedback feedback;
+
+	Filing(EditorialMapper mapper, Clock clock, ApplicationEventPublisher events, Commissions commissions, InstructionFeedback feedback) {
 		this.mapper = mapper;
 		this.clock = clock;
 		this.events = events;
 		this.commissions = commissions;
+		this.feedback = feedback;
 	}
 
 	public record Filed(long submissionId, String trackingNo) {
@@ -52,15 +56,18 @@ public class Filing {
 		mapper.nextTrackingNumber(request.profileId(), year);
 		long number = mapper.currentTrackingNumber(request.profileId(), year);
 		String trackingNo = String.format("%s-%d-%06d", request.trackingPrefix(), year, number);
+		var instructionFeedback = feedback.ofMail(request); // which open instructions a 【反馈:no】 answers; the flag note says
 		var row = new EditorialMapper.SubmissionRow(request, trackingNo, textHash(request.reportText()), SimHash.of(request.reportText()),
-				String.join(",", request.flagCodes()), flagNotes(request.flags()), clock.instant());
+				String.join(",", request.flagCodes()), flagNotes(instructionFeedback.annotate(request.flags())), clock.instant());
 		mapper.insertSubmission(row);
 		mapper.insertEvent(row.id, clock.instant(), ACTOR, "FILED", null, "RECEIVED",
 				request.flags().isEmpty() ? null : "flags: " + String.join(",", request.flagCodes()));
 		request.attachments().forEach(a -> mapper.insertAttachment(row.id, a));
 		commissions.answered(request, row.id); // a 【约稿:CODE】 answers its unit's target, on time or late
+		var filed = new Filed(row.id, trackingNo);
+		feedback.linkMail(instructionFeedback, request, filed);
 		events.publishEvent(new SubmissionChanged(row.id));
-		return new Filed(row.id, trackingNo);
+		return filed;
 	}
 
 	/** One "CODE<tab>detail" line per flag that has a detail; null when none has. */

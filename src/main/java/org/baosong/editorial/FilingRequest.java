@@ -9,10 +9,11 @@ import java.util.List;
  *
  * @param reportText the report's text (the body for a body-only report, the attachment's text otherwise)
  * @param flags      flags for the editors (URGENT, NEAR_DUPLICATE, ...) with what each means here
+ * @param feedbackOf the tracking number of a 【反馈:…】 subject tag: the item whose leader's instruction this reports on
  */
 public record FilingRequest(long inboundId, String profileId, String trackingPrefix, long unitId, Long informantId, String sequenceCode,
 		String type, String title, String signer, String reporter, String phone, LocalDate reportDate, String reportText,
-		String commissionCode, Long supersedesId, List<Flag> flags, List<Attachment> attachments, Instant receivedAt, LocalDate receivedOn) {
+		String commissionCode, String feedbackOf, Long supersedesId, List<Flag> flags, List<Attachment> attachments, Instant receivedAt, LocalDate receivedOn) {
 
 	/** A flag (URGENT, NEAR_DUPLICATE, CORRECTION ...) and what it means for this submission. */
 	public record Flag(String code, String detail) {

@@ -101,6 +101,20 @@ public class JournalIssues {
 		return mapper.items(issueId);
 	}
 
+	/**
+	 * What an issue prints of one item: the submission's current title and text (the latest edited
+	 * version; the received text until someone edits it) and its unit.
+	 */
+	public record ItemText(long adoptionId, String trackingNo, String title, String text, String unitName, String unitShortName,
+			String placementKind, String role) {
+	}
+
+	/** The items of an issue as it prints them: withdrawn adoptions left out, in the issue's order. */
+	@Transactional(readOnly = true)
+	public List<ItemText> texts(long issueId) {
+		return mapper.itemTexts(issueId);
+	}
+
 	/** The number the next issue of this journal in this year would take. */
 	@Transactional(readOnly = true)
 	public int proposedNumber(long journalId, int year) {

@@ -115,4 +115,12 @@ interface JournalMapper {
 	/** Published adoptions of a submission that still stand (not withdrawn). */
 	@Select("SELECT COUNT(*) FROM adoption WHERE submission_id = #{submissionId} AND act_id IS NOT NULL AND withdrawn_at IS NULL")
 	long standingAdoptions(long submissionId);
+
+	/** The current (edited) title and text of each standing or draft item of an issue, in the issue's order (the DOCX export). */
+	@Select("""
+			SELECT a.id AS adoption_id, s.tracking_no, s.title, s.body_text AS text, u.name AS unit_name, u.short_name AS unit_short_name,
+			  a.placement_kind, a.role
+			FROM adoption a JOIN submission s ON s.id = a.submission_id JOIN unit u ON u.id = s.unit_id
+			WHERE a.issue_id = #{issueId} AND a.withdrawn_at IS NULL ORDER BY a.sort_order, a.id""")
+	List<JournalIssues.ItemText> itemTexts(long issueId);
 }

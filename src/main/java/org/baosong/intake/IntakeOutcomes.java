@@ -135,7 +135,7 @@ class IntakeOutcomes {
 		var request = new FilingRequest(work.inboundId, work.profile.id(), work.profile.trackingPrefix(), unit.id(),
 				screened.sender() == null ? null : screened.sender().informant().id(), unit.sequenceCode(),
 				line.type(), line.title(), line.signer(), line.reporter(), line.phone(), line.date(), screened.reportText(),
-				line.commissionCode(), supersedes(unit.id(), line.correctionOf()),
+				line.commissionCode(), line.feedbackOf(), supersedes(unit.id(), line.correctionOf()),
 				screened.verdict().flags().stream().map(f -> new FilingRequest.Flag(f.code(), f.detail())).toList(), attachments, work.inbound.receivedAt(), receivedOn);
 		var filed = filing.file(request);
 		ledger.recordSubmission(work.profile, unit.id(), filed.submissionId(), filed.trackingNo(), line.type(), receivedOn,

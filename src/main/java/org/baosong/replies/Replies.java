@@ -40,7 +40,11 @@ public class Replies {
 
 	static final String COMMISSION = "COMMISSION";
 
+	static final String COMMISSION_REMINDER = "COMMISSION_REMINDER";
+
 	static final String ADOPTED = "ADOPTED";
+
+	static final String INSTRUCTION = "INSTRUCTION";
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
@@ -205,6 +209,30 @@ public class Replies {
 	}
 
 	/**
+	 * Queues the reminder of a commission (约稿催报) to one informant of a target unit that has not answered
+	 * yet, with the exact subject tag again. One per commission and address; not rate-limited.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean commissionReminder(CommissionNotice notice, Instant issuedAt, String office) {
+		var model = Map.<String, Object>of("code", notice.code(), "topic", text(notice.topic()), "requirements", text(notice.requirements()),
+				"deadline", when(notice.deadline()), "unit", text(notice.unit()), "informant", text(notice.informant()), "office", office,
+				"issuedOn", DateTimeFormatter.ofPattern("yyyy年M月d日").format(issuedAt.atZone(zone)),
+				"remindedOn", DateTimeFormatter.ofPattern("yyyy年M月d日").format(clock.instant().atZone(zone)));
+		var row = new OutboundMapper.OutboundRow();
+		row.kind = COMMISSION_REMINDER;
+		row.dedupKey = "commission-reminder:" + notice.commissionId() + ":" + notice.to().strip().toLowerCase(java.util.Locale.ROOT);
+		row.toAddr = notice.to().strip();
+		String subject = "【约稿催报】" + notice.code() + " " + text(notice.topic()) + "（截止 " + when(notice.deadline()) + "）";
+		row.subject = subject.length() > 900 ? subject.substring(0, 900) : subject;
+		row.bodyText = templates.render("commission-reminder", model);
+		row.messageId = "<" + UUID.randomUUID() + "@" + properties.messageIdDomain() + ">";
+		row.status = "PENDING";
+		row.createdAt = clock.instant();
+		row.nextAttemptAt = row.createdAt;
+		return mapper.insert(row) == 1;
+	}
+
+	/**
 	 * Queues the 采用反馈 that tells a unit its submission was adopted in a journal issue, answering the
 	 * unit's original mail (same thread). One per adoption (a submission adopted by two journals gets two);
 	 * not rate-limited: an editor decided it, not a rule.
@@ -218,6 +246,39 @@ public class Replies {
 		String subject = "【采用反馈】" + text(title) + "（" + trackingNo + "）";
 		var row = row(original, ADOPTED, subject, templates.render("adopted", model));
 		row.dedupKey = "adoption:" + adoptionId;
+		row.onePerInbound = false;
+		return mapper.insert(row) == 1;
+	}
+
+	/** What an instruction notice (批示通知) tells the unit; text null when the office keeps the wording to itself. */
+	public record InstructionNotice(long instructionId, String trackingNo, String title, String unit, String issue, String placement,
+			String level, String leader, LocalDate givenOn, String text, LocalDate feedbackDue, String feedbackTag) {
+	}
+
+	/**
+	 * Queues the 批示通知 that tells a unit a leader gave an instruction on its adopted item, answering the
+	 * unit's original mail (same thread), with the feedback due date and the exact subject tag of the
+	 * feedback mail. One per instruction; not rate-limited: an editor recorded it, not a rule.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean instruction(Original original, InstructionNotice notice, String office) {
+		var model = new java.util.HashMap<String, Object>();
+		model.put("trackingNo", notice.trackingNo());
+		model.put("title", text(notice.title()));
+		model.put("unit", text(notice.unit()));
+		model.put("issue", text(notice.issue()));
+		model.put("placement", text(notice.placement()));
+		model.put("level", text(notice.level()));
+		model.put("leader", text(notice.leader()));
+		model.put("givenOn", day(notice.givenOn()));
+		model.put("text", text(notice.text()));
+		model.put("feedbackDue", day(notice.feedbackDue()));
+		model.put("feedbackTag", notice.feedbackTag());
+		model.put("originalSubject", text(original.subject()));
+		model.put("office", office);
+		String subject = "【批示通知】" + text(notice.title()) + "（" + notice.trackingNo() + "）";
+		var row = row(original, INSTRUCTION, subject, templates.render("instruction", model));
+		row.dedupKey = "instruction:" + notice.instructionId();
 		row.onePerInbound = false;
 		return mapper.insert(row) == 1;
 	}
@@ -253,6 +314,10 @@ public class Replies {
 			}
 		}
 		return false;
+	}
+
+	private static String day(LocalDate date) {
+		return date == null ? "" : DateTimeFormatter.ofPattern("yyyy年M月d日").format(date);
 	}
 
 	private String when(Instant instant) {

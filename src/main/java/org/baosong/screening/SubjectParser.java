@@ -71,7 +71,7 @@ public final class SubjectParser {
 		LocalDate date = check.date(fields.date());
 		fields.extras()
 			.forEach(extra -> problems.add(problem("SUBJECT_FORMAT", "主题", "无法判断“" + extra + "”是哪个要素，请按示例格式填写")));
-		return new SubjectParse(new SubjectLine(tags.type(), tags.commissionCode(), tags.correctionOf(), unit, title,
+		return new SubjectParse(new SubjectLine(tags.type(), tags.commissionCode(), tags.correctionOf(), tags.feedbackOf(), unit, title,
 				signer, reporter, phone, date), problems);
 	}
 

@@ -5,7 +5,9 @@ import org.baosong.editorial.Submissions;
 /**
  * 约稿 and 更正 tags: a 【约稿:code】 must name an open commission of the profile (COMMISSION_UNKNOWN,
  * COMMISSION_CLOSED; a reply after the deadline is accepted and flagged LATE_COMMISSION), a 【更正:no】 a
- * submission of the sender's own unit (CORRECTION_UNKNOWN; accepted ones are flagged CORRECTION).
+ * submission of the sender's own unit (CORRECTION_UNKNOWN; accepted ones are flagged CORRECTION). A
+ * 【反馈:no】 (feedback on a leader's instruction) is flagged FEEDBACK and never refused: the report is
+ * filed like any other, and filing links it to the item's open instructions when it can (ADR 0017).
  */
 final class TaggedReplies implements ScreeningRule {
 
@@ -41,6 +43,9 @@ final class TaggedReplies implements ScreeningRule {
 			else {
 				findings.flag("CORRECTION", "更正 " + line.correctionOf());
 			}
+		}
+		if (line.feedbackOf() != null) {
+			findings.flag("FEEDBACK", "反馈 " + line.feedbackOf());
 		}
 	}
 }

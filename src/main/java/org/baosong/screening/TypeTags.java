@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 import org.baosong.profile.SubjectGrammar;
 
 /**
- * The tags at the start of a subject: the report type (【动态】), a commission (【约稿:YG-2026-001】)
- * and a correction (【更正:GZ-2026-000123】), in any of 【】, [], ［］ (NFKC makes these []) or 〔〕.
+ * The tags at the start of a subject: the report type (【动态】), a commission (【约稿:YG-2026-001】),
+ * a correction (【更正:GZ-2026-000123】) and a unit's feedback on a leader's instruction
+ * (【反馈:GZ-2026-000123】, ADR 0017), in any of 【】, [], ［］ (NFKC makes these []) or 〔〕.
  * Several tags may stand in a row, so that a commissioned or corrected report can still name its
  * type: 【约稿:YG-2026-001】【调研】. Without a type tag the type is the profile's default.
  */
@@ -22,10 +23,12 @@ final class TypeTags {
 
 	private static final Pattern CORRECTION = Pattern.compile("更正\\s*[:：]?\\s*(.*)");
 
+	private static final Pattern FEEDBACK = Pattern.compile("反馈\\s*[:：]?\\s*(.*)");
+
 	private TypeTags() {
 	}
 
-	record Tags(boolean present, String type, String commissionCode, String correctionOf,
+	record Tags(boolean present, String type, String commissionCode, String correctionOf, String feedbackOf,
 			List<SubjectProblem> problems, String rest) {
 	}
 
@@ -35,6 +38,7 @@ final class TypeTags {
 		String type = null;
 		String commission = null;
 		String correction = null;
+		String feedback = null;
 		var problems = new ArrayList<SubjectProblem>();
 		Matcher tag = TAG.matcher(rest);
 		while (tag.lookingAt()) {
@@ -52,6 +56,9 @@ final class TypeTags {
 			else if ((m = CORRECTION.matcher(content)).matches()) {
 				correction = code(m.group(1), "更正", "原信息的受理编号", problems);
 			}
+			else if ((m = FEEDBACK.matcher(content)).matches()) {
+				feedback = code(m.group(1), "反馈", "被批示信息的受理编号", problems);
+			}
 			else {
 				String known = knownType(content, options);
 				if (known == null) {
@@ -68,7 +75,7 @@ final class TypeTags {
 				}
 			}
 		}
-		return new Tags(present, type == null ? options.defaultType() : type, commission, correction, problems, rest);
+		return new Tags(present, type == null ? options.defaultType() : type, commission, correction, feedback, problems, rest);
 	}
 
 	/** 动态 or 动态类: the Guangzhou plan itself speaks of 动态类、综合类. */

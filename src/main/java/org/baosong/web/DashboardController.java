@@ -39,18 +39,21 @@ class DashboardController {
 
 	private final org.baosong.editorial.Queues queues;
 
+	private final org.baosong.editorial.Instructions instructions;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	DashboardController(MailboxStatuses mailboxes, InboundCounts counts, Outbox outbox, ReasonNames reasonNames, Registry registry, org.baosong.editorial.Queues queues,
-			Clock clock, BaosongProperties properties) {
+			org.baosong.editorial.Instructions instructions, Clock clock, BaosongProperties properties) {
 		this.mailboxes = mailboxes;
 		this.counts = counts;
 		this.outbox = outbox;
 		this.reasonNames = reasonNames;
 		this.registry = registry;
 		this.queues = queues;
+		this.instructions = instructions;
 		this.clock = clock;
 		this.zone = properties.timeZone();
 	}
@@ -80,6 +83,7 @@ class DashboardController {
 		model.addAttribute("outboxPending", outbox.countWithStatus("PENDING"));
 		model.addAttribute("quarantined", counts.quarantined());
 		model.addAttribute("queueCounts", queues.counts(user == null ? "" : user.getName()));
+		model.addAttribute("instructionsOverdue", instructions.countOverdue());
 		model.addAttribute("sequences", registry.sequences());
 		model.addAttribute("unitCounts", registry.activeUnitsBySequence());
 		model.addAttribute("zone", zone.getId());

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +68,9 @@ class CommissionsTest {
 	@Autowired
 	CommissionDeadlines deadlines;
 
+	@Autowired
+	CommissionReminders reminders;
+
 	Reports reports;
 
 	Unit yuexiu;
@@ -103,6 +107,28 @@ class CommissionsTest {
 				commissionId);
 	}
 
+	/** Moves a commission in time: created then, due then (times are stored as UTC, ADR 0006). */
+	private void times(long commissionId, java.time.Instant createdAt, java.time.Instant deadline) {
+		jdbc.update("UPDATE commission SET created_at = ?, deadline = ? WHERE id = ?", LocalDateTime.ofInstant(createdAt, ZoneOffset.UTC),
+				LocalDateTime.ofInstant(deadline, ZoneOffset.UTC), commissionId);
+	}
+
+	private List<String> reminded(long commissionId) {
+		return jdbc.queryForList("SELECT LOWER(to_addr) FROM outbound_mail WHERE kind = 'COMMISSION_REMINDER' AND dedup_key LIKE ?",
+				String.class, "commission-reminder:" + commissionId + ":%");
+	}
+
+	private java.time.Instant remindedAt(long commissionId, Unit unit) {
+		var at = jdbc.queryForObject("SELECT reminded_at FROM commission_target WHERE commission_id = ? AND unit_id = ?", LocalDateTime.class,
+				commissionId, unit.id());
+		return at == null ? null : at.toInstant(ZoneOffset.UTC);
+	}
+
+	private Set<String> addressesOf(Unit unit) {
+		return registry.informants().stream().filter(i -> i.active() && i.unitId() == unit.id()).flatMap(i -> i.addresses().stream())
+			.map(a -> a.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+	}
+
 	private static String tagged(String code, String title) {
 		return "【约稿:" + code + "】" + Reports.subject("动态", title);
 	}
@@ -122,8 +148,8 @@ class CommissionsTest {
 				String.class, "commission:" + id + ":%");
 		assertThat(sentTo).containsExactlyInAnyOrderElementsOf(expected);
 
-		var body = jdbc.queryForMap("SELECT subject, body_text FROM outbound_mail WHERE kind = 'COMMISSION' AND LOWER(to_addr) = ?",
-				Reports.YUEXIU.toLowerCase(Locale.ROOT));
+		var body = jdbc.queryForMap("SELECT subject, body_text FROM outbound_mail WHERE kind = 'COMMISSION' AND dedup_key = ?",
+				"commission:" + id + ":" + Reports.YUEXIU.toLowerCase(Locale.ROOT));
 		assertThat((String) body.get("subject")).contains("YG2026-01").contains("重点项目建设进展");
 		assertThat((String) body.get("body_text")).contains("越秀区").contains("【约稿:YG2026-01】【动态】")
 			.contains("写明进度、问题和下一步打算").contains("约稿通知");
@@ -212,5 +238,66 @@ class CommissionsTest {
 		assertThat(acts.about("commission", id)).extracting(EditorialActs.Act::kind).containsExactly("COMMISSION_MISSING");
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'commission.close' AND target_id = ?", Long.class,
 				String.valueOf(id))).isEqualTo(1);
+	}
+
+	@Test
+	void aPendingTargetIsRemindedOnceBeforeTheDeadlineAndAnAnsweredOneNot() throws Exception {
+		assertThat(reminders.before()).isEqualTo(Duration.ofDays(1));
+		long id = create("YG2026-06", yuexiu, other);
+		reports.file(tagged("YG2026-06", "老旧小区改造进展情况"), Reports.body("越秀区老旧小区改造完成年度任务的八成，惠及居民两万户。"));
+		assertThat(target(id, yuexiu)).isEqualTo("ANSWERED");
+
+		// not yet: the deadline is two days away
+		deadlines.remindDue();
+		assertThat(reminded(id)).isEmpty();
+
+		// issued three days ago, due in three hours: the reminder time has come
+		var now = java.time.Instant.now();
+		times(id, now.minus(Duration.ofDays(3)), now.plus(Duration.ofHours(3)));
+		deadlines.remindDue();
+		Set<String> expected = addressesOf(other);
+		assertThat(expected).isNotEmpty().doesNotContain(Reports.YUEXIU);
+		assertThat(reminded(id)).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(remindedAt(id, other)).isNotNull();
+		assertThat(remindedAt(id, yuexiu)).isNull();
+		var mail = jdbc.queryForMap("SELECT subject, body_text FROM outbound_mail WHERE dedup_key = ?",
+				"commission-reminder:" + id + ":" + expected.iterator().next());
+		assertThat((String) mail.get("subject")).startsWith("【约稿催报】YG2026-06 重点项目建设进展");
+		assertThat((String) mail.get("body_text")).contains(other.name()).contains("约稿催报（编号 YG2026-06）").contains("尚未收到你单位的报送稿件")
+			.contains("【约稿:YG2026-06】【动态】").contains("写明进度、问题和下一步打算");
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'commission.remind' AND target_id = ?", Long.class,
+				String.valueOf(id))).isEqualTo(1);
+
+		// the job runs again: nothing more
+		deadlines.remindDue();
+		assertThat(reminded(id)).hasSameSizeAs(expected);
+		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+				"SELECT COUNT(*) FROM outbound_mail WHERE kind = 'COMMISSION_REMINDER' AND status = 'SENT' AND dedup_key LIKE ?", Long.class,
+				"commission-reminder:" + id + ":%") == expected.size());
+
+		String page = mvc.perform(get("/commissions/" + id).with(user("viewer1").roles("VIEWER"))).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(page).contains("催报时间")
+			.contains(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(remindedAt(id, other).atZone(ZONE)));
+	}
+
+	@Test
+	void noReminderAfterTheDeadlineNorForACommissionIssuedInsideTheReminderTime() throws Exception {
+		var now = java.time.Instant.now();
+		long overdue = create("YG2026-10", other);
+		times(overdue, now.minus(Duration.ofDays(5)), now.minus(Duration.ofHours(1)));
+		long fresh = create("YG2026-11", other);
+		times(fresh, now.minus(Duration.ofHours(2)), now.plus(Duration.ofHours(20)));
+
+		deadlines.remindDue();
+
+		assertThat(reminded(overdue)).isEmpty();
+		assertThat(remindedAt(overdue, other)).isNull();
+		assertThat(reminded(fresh)).isEmpty();
+		assertThat(remindedAt(fresh, other)).isNull();
+		deadlines.closeDue();
+		assertThat(target(overdue, other)).isEqualTo("MISSING");
+		deadlines.remindDue();
+		assertThat(reminded(overdue)).isEmpty();
 	}
 }

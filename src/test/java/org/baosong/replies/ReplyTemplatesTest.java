@@ -45,6 +45,34 @@ class ReplyTemplatesTest {
 	}
 
 	@Test
+	void theCommissionReminderRepeatsTheTagTheDeadlineAndTheRequirementsWhenThereAreAny() {
+		var model = new HashMap<String, Object>(Map.of("code", "YG2026-07", "topic", "重点项目建设进展", "requirements", "1500字以内",
+				"deadline", "2026年11月25日 18:00", "unit", "越秀区", "informant", "李华", "office", "广州市人民政府办公厅"));
+		model.putAll(Map.of("issuedOn", "2026年11月20日", "remindedOn", "2026年11月24日"));
+		String text = templates.render("commission-reminder", model);
+		assertThat(text).startsWith("越秀区（李华同志）：").contains("约稿催报（编号 YG2026-07）").contains("2026年11月20日向你单位约稿“重点项目建设进展”")
+			.contains("截止时间为2026年11月25日 18:00").contains("截至2026年11月24日").contains("约稿要求：\n1500字以内")
+			.contains("【约稿:YG2026-07】【动态】重点项目建设进展有关情况_越秀区_");
+		model.put("requirements", "");
+		assertThat(templates.render("commission-reminder", model)).doesNotContain("约稿要求");
+	}
+
+	@Test
+	void theInstructionNoticeGivesTheDueDateAndTheExactFeedbackTagAndQuotesTheTextOnlyWhenGiven() {
+		var model = new HashMap<String, Object>(Map.of("trackingNo", "GZ-2026-000123", "title", "越秀区推进老旧小区改造惠及3万户", "unit", "越秀区政府",
+				"issue", "穗府信息 2026年第1期", "placement", "标题信息", "level", "市领导批示", "leader", "张伟", "givenOn", "2026年11月20日",
+				"text", "请认真总结推广。", "feedbackDue", "2026年12月20日"));
+		model.putAll(Map.of("feedbackTag", "【反馈:GZ-2026-000123】", "originalSubject", "【动态】越秀区|…", "office", "广州市人民政府办公厅"));
+		String text = templates.render("instruction", model);
+		assertThat(text).contains("《越秀区推进老旧小区改造惠及3万户》（编号 GZ-2026-000123）刊发于穗府信息 2026年第1期（标题信息）")
+			.contains("批示级别：市领导批示").contains("批示领导：张伟").contains("批示日期：2026年11月20日").contains("批示内容：\n请认真总结推广。")
+			.contains("于2026年12月20日之前").contains("主题必须以“【反馈:GZ-2026-000123】”开头")
+			.contains("【反馈:GZ-2026-000123】【动态】关于领导批示落实情况的报告_越秀区政府_签发人_报送人_联系电话_日期").contains("广州市人民政府办公厅");
+		model.put("text", "");
+		assertThat(templates.render("instruction", model)).doesNotContain("批示内容").contains("批示日期：2026年11月20日");
+	}
+
+	@Test
 	void aMissingTemplateStopsStartUpNamingTheKey(@TempDir Path empty) {
 		assertThatThrownBy(() -> new ReplyTemplates(empty)).isInstanceOf(ConfigurationError.class)
 			.hasMessageStartingWith("baosong.replies.templates");

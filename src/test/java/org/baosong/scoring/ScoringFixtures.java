@@ -77,7 +77,7 @@ final class ScoringFixtures {
 				"report " + n);
 		return tx.execute(s -> {
 			var filed = filing.file(new FilingRequest(inboundId, profile.id(), profile.trackingPrefix(), unit, null, sequence, type,
-					"测试信息第" + n + "条", "王明", "李华", "13800138000", receivedOn, "测试信息正文" + n, null, null, List.of(), List.of(),
+					"测试信息第" + n + "条", "王明", "李华", "13800138000", receivedOn, "测试信息正文" + n, null, null, null, List.of(), List.of(),
 					receivedAt, receivedOn));
 			ledger.recordSubmission(profile, unit, filed.submissionId(), filed.trackingNo(), type, receivedOn, receivedAt);
 			return filed.submissionId();

@@ -223,6 +223,41 @@ class SubjectParserTest {
 		assertThat(parse.ok()).isFalse();
 	}
 
+	// ---------------------------------------------------------------- feedback on a leader's instruction (ADR 0017)
+
+	@ParameterizedTest
+	@ValueSource(strings = {
+			"【反馈:GZ-2026-000123】越秀区|" + TITLE + "|签发人:王明|报送人:李华|13800138000|2026-11-20",
+			"【反馈：GZ-2026-000123】越秀区|" + TITLE + "|签发人:王明|报送人:李华|13800138000|2026-11-20",
+			"[反馈:GZ-2026-000123]越秀区|" + TITLE + "|签发人:王明|报送人:李华|13800138000|2026-11-20",
+			"［反馈：ＧＺ－２０２６－０００１２３］越秀区|" + TITLE + "|签发人:王明|报送人:李华|13800138000|2026-11-20",
+			"〔反馈 GZ-2026- 000123〕越秀区|" + TITLE + "|签发人:王明|报送人:李华|13800138000|2026-11-20",
+			"【 反馈 : GZ-2026-000123 ]越秀区|" + TITLE + "|签发人:王明|报送人:李华|13800138000|2026-11-20" })
+	void aFeedbackTagNamesTheInstructedItemInAnyBracketsAndColon(String subject) {
+		SubjectParse parse = parser.parse(subject, RECEIVED);
+		assertThat(parse.problems()).isEmpty();
+		assertThat(parse.line()).isEqualTo(new SubjectLine("动态", null, null, "GZ-2026-000123", "越秀区", TITLE, "王明", "李华", "13800138000",
+				RECEIVED));
+	}
+
+	@Test
+	void aFeedbackTagStandsBesideTheTypeAndTheOtherTags() {
+		SubjectParse parse = parser.parse("【反馈:GZ-2026-000123】【调研】越秀区|" + TITLE + "|签发人:王明|报送人:李华|13800138000|2026-11-20", RECEIVED);
+		assertThat(parse.problems()).isEmpty();
+		assertThat(parse.line().type()).isEqualTo("调研");
+		assertThat(parse.line().feedbackOf()).isEqualTo("GZ-2026-000123");
+		assertThat(parser.parse("【约稿:YG-2026-007】【反馈:GZ-2026-000123】越秀区|" + TITLE + "|签发人:王明|报送人:李华|13800138000|2026-11-20",
+				RECEIVED).line()).extracting(SubjectLine::commissionCode, SubjectLine::feedbackOf).containsExactly("YG-2026-007", "GZ-2026-000123");
+	}
+
+	@Test
+	void aFeedbackTagWithoutItsNumberIsAFormatProblem() {
+		SubjectParse parse = parser.parse("【反馈】越秀区|" + TITLE + "|签发人:王明|报送人:李华|13800138000|2026-11-20", RECEIVED);
+		assertThat(parse.reasonCodes()).containsExactly("SUBJECT_FORMAT");
+		assertThat(parse.problems()).singleElement().extracting(SubjectProblem::detail).asString().contains("反馈标签缺少被批示信息的受理编号");
+		assertThat(parse.line().feedbackOf()).isNull();
+	}
+
 	// ---------------------------------------------------------------- missing elements: one problem each
 
 	@ParameterizedTest

@@ -77,7 +77,9 @@ class IndexUpdaterTest {
 		updater.onSubmissionChanged(new SubmissionChanged(2));
 		tables.delete(3);
 		updater.onSubmissionChanged(new SubmissionChanged(3));
-		await().atMost(Duration.ofSeconds(20)).until(() -> found("人工智能").equals(List.of(2L)));
+		// both changes were queued: wait until the update of 2 and the delete of 3 are both applied
+		await().atMost(Duration.ofSeconds(20)).until(() -> found("人工智能").equals(List.of(2L)) && updater.pending() == 0
+				&& index.documentCount() == 2);
 		assertThat(found("数字经济")).isEmpty();
 		assertThat(found("防汛")).isEmpty();
 		assertThat(index.documentCount()).isEqualTo(2);

@@ -52,7 +52,7 @@ class QueueController {
 		model.addAttribute("units", registry.units());
 		model.addAttribute("types", profiles.jurisdiction().subject().types());
 		model.addAttribute("allStates", SubmissionState.values());
-		model.addAttribute("flagCodes", List.of("URGENT", "NEAR_DUPLICATE", "LATE_COMMISSION", "CORRECTION", "SOURCE_NOTE", "MESSAGE_ID_REUSED"));
+		model.addAttribute("flagCodes", List.of("URGENT", "NEAR_DUPLICATE", "LATE_COMMISSION", "CORRECTION", "SOURCE_NOTE", "MESSAGE_ID_REUSED", "FEEDBACK"));
 		model.addAttribute("selectedStates", state == null ? List.of() : state);
 		model.addAttribute("sequence", sequence);
 		model.addAttribute("unit", unit);

@@ -50,13 +50,16 @@ class SubmissionController {
 
 	private final MessageSource messages;
 
+	private final RecordedActsSection recordedActs;
+
 	SubmissionController(Submissions submissions, Editing editing, OriginalMail originalMail, ProfileCatalog profiles,
-			MessageSource messages) {
+			MessageSource messages, RecordedActsSection recordedActs) {
 		this.submissions = submissions;
 		this.editing = editing;
 		this.originalMail = originalMail;
 		this.profiles = profiles;
 		this.messages = messages;
+		this.recordedActs = recordedActs;
 	}
 
 	@GetMapping("/submissions/{id}")
@@ -78,6 +81,7 @@ class SubmissionController {
 		model.addAttribute("types", profiles.find((String) submission.get("profileId"))
 			.map(p -> p.subject().types()).orElse(List.of()));
 		model.addAttribute("hasHtml", originalMail.html(id).isPresent());
+		recordedActs.addTo(model, id, (String) submission.get("profileId"));
 		if (versions.size() >= 2) {
 			int a = from == null ? versions.size() - 1 : from;
 			int b = to == null ? versions.size() : to;

@@ -75,6 +75,7 @@ class EditorDayBrowserTest {
 	@BeforeAll
 	void startBrowserAndSendMail() throws Exception {
 		addUser("editor-wang", "王编辑", "EDITOR", "editor-password-1");
+		addUser("admin-li", "李管理员", "ADMIN", "admin-password-1");
 		sendFixture("01-accepted-body-only.eml");
 		sendFixture("02-accepted-docx.eml");
 		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM submission", Long.class) == 2);
@@ -183,6 +184,24 @@ class EditorDayBrowserTest {
 			assertThat(overflow.intValue()).as("horizontal overflow of %s", page).isLessThanOrEqualTo(0);
 			screenshot(page.equals("/") ? "dashboard" : page.substring(1).replaceAll("[^a-z]+", "-").replaceAll("-+$", ""));
 		}
+	}
+
+	@Test
+	@Order(6)
+	void anAdministratorsTwoRowsOfLinksFitTheScreenToo() throws IOException {
+		browser.findElement(By.cssSelector("form.logout button[type=submit]")).click();
+		open("/");
+		logIn("admin-li", "admin-password-1");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".secondary-nav a[href$='/admin/audit']")));
+		for (String page : new String[] { "/", "/journals", "/commissions", "/ops/inbound", "/ops/outbox", "/admin/users" }) {
+			open(page);
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header.top")));
+			Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+				.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+			assertThat(overflow.intValue()).as("horizontal overflow of %s for an administrator", page).isLessThanOrEqualTo(0);
+		}
+		open("/");
+		screenshot("dashboard-admin");
 	}
 
 	private void open(String path) {
