@@ -40,6 +40,7 @@ import org.baosong.scoring.Standing;
 import org.baosong.testsupport.GatewayTest;
 import org.baosong.testsupport.Soffice;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -51,13 +52,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the published bulletin as it was and shows in the next one's differences.
  */
 @GatewayTest(properties = { "baosong.demo.enabled=true", "baosong.replies.send-interval=300ms" })
+@AutoConfigureMockMvc // only to share the context of the bulletin pages tests
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BulletinsTest {
 
 	static final PeriodRef Q1 = new PeriodRef(PeriodKind.QUARTER, "2026-Q1");
 
-	static final String PROFILE = BulletinFixtures.PROFILE;
+	static final String PROFILE = BulletinTestData.PROFILE;
 
 	@Autowired
 	ApplicationContext context;
@@ -77,7 +79,7 @@ class BulletinsTest {
 	@Autowired
 	BlobStore blobs;
 
-	BulletinFixtures f;
+	BulletinTestData f;
 
 	long yuexiu;
 
@@ -89,7 +91,7 @@ class BulletinsTest {
 	@Test
 	@Order(1)
 	void theWorkedExampleIsInTheLedger() {
-		f = BulletinFixtures.of(context);
+		f = BulletinTestData.of(context);
 		yuexiu = f.unit("D01");
 		LocalDate received = LocalDate.of(2025, 12, 2);
 		long a = f.inReview("D01", received);
@@ -120,7 +122,7 @@ class BulletinsTest {
 	@Order(2)
 	void anOpenPeriodsBulletinIsADraftThatCannotBePublished() {
 		long id = bulletins.generate(new Bulletins.Request(PROFILE, "QUARTER", "2026-Q1", List.of()), "editor1");
-		Bulletin draft = BulletinFixtures.generated(bulletins, id);
+		Bulletin draft = BulletinTestData.generated(bulletins, id);
 		assertThat(draft.state()).isEqualTo(Bulletin.DRAFT);
 		assertThat(draft.progressDone()).isEqualTo(draft.progressTotal()).isEqualTo(130);
 		var content = bulletins.content(id).orElseThrow();
@@ -135,7 +137,7 @@ class BulletinsTest {
 	void theClosedQuartersBulletinHasEveryUnitAsTheLedgerHasIt() {
 		closes.close(PROFILE, Q1, "admin1", false);
 		draftId = bulletins.generate(new Bulletins.Request(PROFILE, "QUARTER", "2026-Q1", null), "editor1");
-		assertThat(BulletinFixtures.generated(bulletins, draftId).state()).isEqualTo(Bulletin.DRAFT);
+		assertThat(BulletinTestData.generated(bulletins, draftId).state()).isEqualTo(Bulletin.DRAFT);
 		var content = bulletins.content(draftId).orElseThrow();
 		assertThat(content.closed()).isTrue();
 		assertThat(content.periodLabel()).isEqualTo("2026年度第1季度");
@@ -350,7 +352,7 @@ class BulletinsTest {
 		}
 
 		long again = bulletins.generate(new Bulletins.Request(PROFILE, "QUARTER", "2026-Q1", List.of()), "editor1");
-		assertThat(BulletinFixtures.generated(bulletins, again).state()).isEqualTo(Bulletin.DRAFT);
+		assertThat(BulletinTestData.generated(bulletins, again).state()).isEqualTo(Bulletin.DRAFT);
 		assertThat(bulletins.publishedBefore(again)).map(Bulletin::id).hasValue(publishedId);
 		assertThat(bulletins.differences(again)).extracting(BulletinDifference::unitName, BulletinDifference::what, BulletinDifference::before,
 				BulletinDifference::after).contains(tuple("越秀区政府", "POINTS", "39", "29"));
@@ -362,7 +364,7 @@ class BulletinsTest {
 
 		// generated again, it is published as a correction: 第2期, mails say 更正
 		long correction = bulletins.generate(new Bulletins.Request(PROFILE, "QUARTER", "2026-Q1", List.of()), "editor1");
-		BulletinFixtures.generated(bulletins, correction);
+		BulletinTestData.generated(bulletins, correction);
 		var published = bulletins.publish(correction, "admin");
 		assertThat(published.bulletin().issueNo()).isEqualTo(2);
 		assertThat(published.bulletin().correctsId()).isEqualTo(publishedId);
@@ -383,7 +385,7 @@ class BulletinsTest {
 			.isInstanceOfSatisfying(Bulletins.Refused.class, r -> assertThat(r.code()).isEqualTo("SEQUENCE_UNKNOWN"));
 		long one = bulletins.generate(new Bulletins.Request(PROFILE, "QUARTER", "2026-Q1", List.of("direct-a", "district")), "editor1");
 		assertThat(bulletins.find(one).orElseThrow().sequences()).isEqualTo("district,direct-a");
-		assertThat(BulletinFixtures.generated(bulletins, one).state()).isEqualTo(Bulletin.DRAFT);
+		assertThat(BulletinTestData.generated(bulletins, one).state()).isEqualTo(Bulletin.DRAFT);
 		assertThat(bulletins.content(one).orElseThrow().sequences()).hasSize(2);
 	}
 

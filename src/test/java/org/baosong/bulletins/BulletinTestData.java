@@ -32,9 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction, adoptions go through real journal issues, instructions, upper adoptions and commissions through
  * the act stream; rejected messages are rows of the inbound log with the unit and the reason codes.
  */
-final class BulletinFixtures {
+public final class BulletinTestData {
 
-	static final String PROFILE = "guangzhou-2005";
+	public static final String PROFILE = "guangzhou-2005";
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -62,7 +62,7 @@ final class BulletinFixtures {
 
 	private final Map<String, Long> units = new HashMap<>();
 
-	private BulletinFixtures(ApplicationContext context) {
+	private BulletinTestData(ApplicationContext context) {
 		this.jdbc = context.getBean(JdbcTemplate.class);
 		this.tx = context.getBean(TransactionTemplate.class);
 		this.filing = context.getBean(Filing.class);
@@ -75,16 +75,16 @@ final class BulletinFixtures {
 		this.profile = context.getBean(ProfileCatalog.class).find(PROFILE).orElseThrow();
 	}
 
-	static BulletinFixtures of(ApplicationContext context) {
-		return new BulletinFixtures(context);
+	public static BulletinTestData of(ApplicationContext context) {
+		return new BulletinTestData(context);
 	}
 
-	long unit(String code) {
+	public long unit(String code) {
 		return units.computeIfAbsent(code, c -> jdbc.queryForObject("SELECT id FROM unit WHERE code = ?", Long.class, c));
 	}
 
 	/** A report of the unit accepted on the day given; returns the submission id. */
-	long submission(String unitCode, String type, LocalDate receivedOn) {
+	public long submission(String unitCode, String type, LocalDate receivedOn) {
 		long unit = unit(unitCode);
 		String sequence = jdbc.queryForObject("SELECT sequence_code FROM unit WHERE id = ?", String.class, unit);
 		Instant receivedAt = receivedOn.atTime(10, 0).atZone(ZONE).toInstant();
@@ -102,7 +102,7 @@ final class BulletinFixtures {
 	}
 
 	/** A report under review, ready to be adopted. */
-	long inReview(String unitCode, LocalDate receivedOn) {
+	public long inReview(String unitCode, LocalDate receivedOn) {
 		long id = submission(unitCode, "动态", receivedOn);
 		editing.claim(id, "editor1");
 		editing.submitForReview(id, "editor1", false);
@@ -110,23 +110,23 @@ final class BulletinFixtures {
 	}
 
 	/** A rejected message of the unit, with its reason codes (comma-separated). */
-	long rejected(String unitCode, LocalDate receivedOn, String reasons) {
+	public long rejected(String unitCode, LocalDate receivedOn, String reasons) {
 		long id = inbound.insertWithoutRaw("REJECTED", reasons, receivedOn.atTime(9, 0).atZone(ZONE).toInstant(),
 				"xxb." + unitCode.toLowerCase() + "@demo.baosong.test", "rejected " + SEQUENCE.incrementAndGet());
 		jdbc.update("UPDATE inbound_mail SET unit_id = ? WHERE id = ?", unit(unitCode), id);
 		return id;
 	}
 
-	String tracking(long submission) {
+	public String tracking(long submission) {
 		return jdbc.queryForObject("SELECT tracking_no FROM submission WHERE id = ?", String.class, submission);
 	}
 
-	long unitOf(long submission) {
+	public long unitOf(long submission) {
 		return jdbc.queryForObject("SELECT unit_id FROM submission WHERE id = ?", Long.class, submission);
 	}
 
 	/** Publishes a new issue of a demo journal with these submissions in this placement; returns the issue id. */
-	long publish(String journalCode, int year, LocalDate day, String placement, long... submissions) {
+	public long publish(String journalCode, int year, LocalDate day, String placement, long... submissions) {
 		long journal = journals.list().stream().filter(j -> j.code().equals(journalCode) && j.profileId().equals(PROFILE)).findFirst()
 			.orElseThrow().id();
 		long issue = issues.create(journal, year, issues.proposedNumber(journal, year), day, "editor1");
@@ -137,33 +137,33 @@ final class BulletinFixtures {
 		return issue;
 	}
 
-	long act(String kind, LocalDate day, long unitId, Long submission, String refType, Long refId, Map<String, String> attributes) {
+	public long act(String kind, LocalDate day, long unitId, Long submission, String refType, Long refId, Map<String, String> attributes) {
 		return tx.execute(s -> acts.record(profile.id(), kind, day, unitId, submission, refType, refId, kind + " 测试",
 				ActAttributes.of(attributes)));
 	}
 
-	long instruction(long submission, LocalDate day, String level, String journal) {
+	public long instruction(long submission, LocalDate day, String level, String journal) {
 		var facts = new HashMap<String, String>();
 		facts.put(ActAttributes.LEVEL, level);
 		facts.put(ActAttributes.JOURNAL, journal);
 		return act("INSTRUCTION", day, unitOf(submission), submission, "instruction", (long) SEQUENCE.incrementAndGet(), facts);
 	}
 
-	long upstream(long submission, LocalDate day, String level, boolean withInstruction) {
+	public long upstream(long submission, LocalDate day, String level, boolean withInstruction) {
 		return act("UPSTREAM_ADOPTION", day, unitOf(submission), submission, "upstream_adoption", (long) SEQUENCE.incrementAndGet(),
 				Map.of(ActAttributes.LEVEL, level, ActAttributes.WITH_INSTRUCTION, String.valueOf(withInstruction)));
 	}
 
-	long commission(String kind, LocalDate day, long unitId, Long submission, String code) {
+	public long commission(String kind, LocalDate day, long unitId, Long submission, String code) {
 		return act(kind, day, unitId, submission, "commission", (long) SEQUENCE.incrementAndGet(), Map.of(ActAttributes.COMMISSION, code));
 	}
 
-	long penalty(long unitId, LocalDate day, String code) {
+	public long penalty(long unitId, LocalDate day, String code) {
 		return act("PENALTY", day, unitId, null, "penalty", (long) SEQUENCE.incrementAndGet(), Map.of(ActAttributes.CODE, code));
 	}
 
 	/** Waits (with a deadline) until a bulletin's generation has ended; returns it. */
-	static Bulletin generated(Bulletins bulletins, long id) {
+	public static Bulletin generated(Bulletins bulletins, long id) {
 		Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
 			.until(() -> !bulletins.find(id).orElseThrow().generating());
 		return bulletins.find(id).orElseThrow();
