@@ -57,7 +57,10 @@ class BulletinController {
 		model.addAttribute("profiles", profiles.all().stream().sorted(java.util.Comparator.comparing(p -> p.id())).toList());
 		model.addAttribute("profile", selected);
 		model.addAttribute("year", shown);
-		model.addAttribute("periods", bulletins.periods(selected.id(), shown));
+		var periods = bulletins.periods(selected.id(), shown);
+		model.addAttribute("periods", periods);
+		// the period proposed: the latest one closed (what an office bulletins next)
+		model.addAttribute("proposed", periods.stream().filter(p -> p.closed()).reduce((a, b) -> b).map(p -> p.period().key()).orElse(null));
 		model.addAttribute("page", bulletins.list(selected.id(), page, Page.DEFAULT_SIZE));
 		return "bulletins/list";
 	}
