@@ -22,7 +22,7 @@ public class Outbox {
 
 	/** The kinds of mail this module queues today; workflow features add theirs here. */
 	public static final List<String> KINDS = List.of(Replies.RECEIPT, Replies.REJECTION, Replies.RETURN, Replies.ADOPTED, Replies.ALERT,
-			Replies.COMMISSION, Replies.COMMISSION_REMINDER, Replies.INSTRUCTION);
+			Replies.COMMISSION, Replies.COMMISSION_REMINDER, Replies.INSTRUCTION, Replies.BULLETIN);
 
 	private final OutboundMapper mapper;
 

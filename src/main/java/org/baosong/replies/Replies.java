@@ -46,6 +46,8 @@ public class Replies {
 
 	static final String INSTRUCTION = "INSTRUCTION";
 
+	static final String BULLETIN = "BULLETIN";
+
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
 	private final OutboundMapper mapper;
@@ -301,6 +303,67 @@ public class Replies {
 		var row = row(original, INSTRUCTION, subject, templates.render("instruction", model));
 		row.dedupKey = "instruction:" + notice.instructionId() + original.dedupSuffix();
 		row.onePerInbound = false;
+		return mapper.insert(row) == 1;
+	}
+
+	/**
+	 * What a published bulletin (通报) tells one informant of a unit: the unit's own figures, rank, alerts and
+	 * ledger lines, and its sequence's ranking; the texts are prepared by the bulletins module.
+	 *
+	 * @param title      the bulletin's title, e.g. 2026年度第1季度政务信息报送采用情况通报
+	 * @param issue      第N期 as printed, e.g. 2026年第3期
+	 * @param correction the bulletin corrects one published before for the same period (更正)
+	 * @param figures    the unit's counts, one line each (收到 12 条 …)
+	 * @param alerts     what the bulletin flags about the unit
+	 * @param lines      the unit's explanation: its ledger lines, one each
+	 * @param ranking    the sequence's ranking, one unit a line
+	 * @param notes      how the scores were made (targets, normalisation), one a line
+	 */
+	public record BulletinNotice(long bulletinId, String title, String issue, boolean correction, String period, String unit,
+			String informant, String to, String sequence, int rank, int units, String points, String target, String completion,
+			String met, List<String> figures, List<String> alerts, List<String> lines, List<String> ranking, List<String> notes,
+			String publishedOn) {
+	}
+
+	/**
+	 * Queues a published bulletin's mail to one informant of a unit. One per bulletin and address (a unit with
+	 * two informants gets two); not rate-limited: an administrator published it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean bulletin(BulletinNotice notice, String office) {
+		var model = new java.util.HashMap<String, Object>();
+		model.put("title", text(notice.title()));
+		model.put("issue", text(notice.issue()));
+		model.put("correction", notice.correction());
+		model.put("period", text(notice.period()));
+		model.put("unit", text(notice.unit()));
+		model.put("informant", text(notice.informant()));
+		model.put("sequence", text(notice.sequence()));
+		model.put("rank", notice.rank());
+		model.put("units", notice.units());
+		model.put("points", text(notice.points()));
+		model.put("target", text(notice.target()));
+		model.put("completion", text(notice.completion()));
+		model.put("met", text(notice.met()));
+		model.put("figures", notice.figures());
+		model.put("alerts", notice.alerts());
+		model.put("lines", notice.lines());
+		model.put("ranking", notice.ranking());
+		model.put("notes", notice.notes());
+		model.put("publishedOn", text(notice.publishedOn()));
+		model.put("office", office);
+		var row = new OutboundMapper.OutboundRow();
+		row.kind = BULLETIN;
+		row.dedupKey = "bulletin:" + notice.bulletinId() + ":" + notice.to().strip().toLowerCase(java.util.Locale.ROOT);
+		row.toAddr = notice.to().strip();
+		String subject = (notice.correction() ? "【通报更正】" : "【通报】") + text(notice.title()) + "（" + text(notice.issue()) + "，"
+				+ text(notice.unit()) + "）";
+		row.subject = subject.length() > 900 ? subject.substring(0, 900) : subject;
+		row.bodyText = templates.render("bulletin", model);
+		row.messageId = "<" + UUID.randomUUID() + "@" + properties.messageIdDomain() + ">";
+		row.status = "PENDING";
+		row.createdAt = clock.instant();
+		row.nextAttemptAt = row.createdAt;
 		return mapper.insert(row) == 1;
 	}
 

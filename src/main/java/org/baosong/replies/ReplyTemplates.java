@@ -27,7 +27,7 @@ final class ReplyTemplates {
 	private final Properties reasonNames = new Properties();
 
 	ReplyTemplates(Path dir) {
-		for (String name : new String[] { "receipt.txt", "rejection.txt", "commission.txt", "commission-reminder.txt", "reasons.properties" }) {
+		for (String name : new String[] { "receipt.txt", "rejection.txt", "commission.txt", "commission-reminder.txt", "bulletin.txt", "reasons.properties" }) {
 			if (!Files.isReadable(dir.resolve(name))) {
 				throw new ConfigurationError("baosong.replies.templates", "missing " + dir.resolve(name).toAbsolutePath());
 			}

@@ -18,6 +18,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFHeaderFooter;
 import org.apache.xmlbeans.XmlCursor;
 import org.apache.xmlbeans.XmlObject;
+import org.baosong.common.DocxPlaceholders;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
 
@@ -33,7 +34,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
  */
 final class IssueTemplate {
 
-	static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+	static final String W = DocxPlaceholders.W;
 
 	private static final String PARAGRAPHS = "declare namespace w='" + W + "' .//w:p";
 
@@ -112,15 +113,15 @@ final class IssueTemplate {
 			Block block = structure(doc);
 			Map<String, String> issue = content.fields();
 			for (CTP p : block.outside()) {
-				if (Placeholders.substitute(p, issue::get)) {
+				if (DocxPlaceholders.substitute(p, issue::get)) {
 					remove(p);
 				}
 			}
 			for (CTP p : headersAndFooters(doc)) {
-				Placeholders.substitute(p, issue::get);
+				DocxPlaceholders.substitute(p, issue::get);
 			}
 			for (CTP p : block.prototypes()) {
-				Placeholders.substitute(p, issue::get);
+				DocxPlaceholders.substitute(p, issue::get);
 			}
 			items(block, content.items());
 			var out = new ByteArrayOutputStream();
@@ -149,9 +150,9 @@ final class IssueTemplate {
 	private static Block structure(XWPFDocument doc) {
 		CTBody body = doc.getDocument().getBody();
 		List<CTP> all = paragraphs(body);
-		all.forEach(Placeholders::join);
+		all.forEach(DocxPlaceholders::join);
 		List<CTP> headers = headersAndFooters(doc);
-		headers.forEach(Placeholders::join);
+		headers.forEach(DocxPlaceholders::join);
 
 		List<XmlObject> children = children(body);
 		int start = -1;
@@ -182,7 +183,7 @@ final class IssueTemplate {
 		}
 		var inBlock = new TreeSet<String>();
 		for (CTP p : prototypes) {
-			List<String> names = Placeholders.names(p);
+			List<String> names = DocxPlaceholders.names(p);
 			if (names.stream().filter(TEXT::equals).count() > 1) {
 				throw new Invalid("{{item.text}} twice in one paragraph");
 			}
@@ -202,9 +203,9 @@ final class IssueTemplate {
 			}
 		}
 		for (CTP p : outside) {
-			Placeholders.names(p).stream().filter(n -> !ISSUE_FIELDS.contains(n)).forEach(unknown::add);
+			DocxPlaceholders.names(p).stream().filter(n -> !ISSUE_FIELDS.contains(n)).forEach(unknown::add);
 		}
-		headers.forEach(p -> Placeholders.names(p).stream().filter(n -> !ISSUE_FIELDS.contains(n)).forEach(unknown::add));
+		headers.forEach(p -> DocxPlaceholders.names(p).stream().filter(n -> !ISSUE_FIELDS.contains(n)).forEach(unknown::add));
 		if (!unknown.isEmpty()) {
 			throw new Invalid("unknown placeholders (or item placeholders outside the item block): "
 					+ unknown.stream().map(n -> "{{" + n + "}}").toList() + "; known: " + new TreeSet<>(ISSUE_FIELDS) + " and, in the block, "
@@ -220,9 +221,9 @@ final class IssueTemplate {
 				Item item = items.get(i);
 				Map<String, String> fields = item.fields(i + 1);
 				for (CTP prototype : block.prototypes()) {
-					if (!Placeholders.names(prototype).contains(TEXT)) {
+					if (!DocxPlaceholders.names(prototype).contains(TEXT)) {
 						CTP p = insertCopy(at, prototype);
-						if (Placeholders.substitute(p, fields::get)) {
+						if (DocxPlaceholders.substitute(p, fields::get)) {
 							remove(p);
 						}
 						continue;
@@ -230,9 +231,9 @@ final class IssueTemplate {
 					List<String> paragraphs = item.paragraphs().isEmpty() ? List.of("") : item.paragraphs();
 					for (int k = 0; k < paragraphs.size(); k++) {
 						CTP p = insertCopy(at, prototype);
-						Placeholders.substitute(p, name -> TEXT.equals(name) ? Placeholders.SLOT : fields.get(name));
-						Placeholders.cutAround(p, k > 0, k < paragraphs.size() - 1);
-						Placeholders.fill(p, paragraphs.get(k));
+						DocxPlaceholders.substitute(p, name -> TEXT.equals(name) ? DocxPlaceholders.SLOT : fields.get(name));
+						DocxPlaceholders.cutAround(p, k > 0, k < paragraphs.size() - 1);
+						DocxPlaceholders.fill(p, paragraphs.get(k));
 					}
 				}
 			}
@@ -253,7 +254,7 @@ final class IssueTemplate {
 	}
 
 	private static boolean isMarker(CTP p, String name) {
-		return Placeholders.PLACEHOLDER.matcher(Placeholders.text(p).strip()).matches() && Placeholders.names(p).equals(List.of(name));
+		return DocxPlaceholders.PLACEHOLDER.matcher(DocxPlaceholders.text(p).strip()).matches() && DocxPlaceholders.names(p).equals(List.of(name));
 	}
 
 	private static List<CTP> paragraphs(XmlObject container) {

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.baosong.common.ConfigurationError;
+import org.baosong.common.DocumentProperties;
 import org.springframework.stereotype.Component;
 
 /**

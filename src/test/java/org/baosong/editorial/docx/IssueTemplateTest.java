@@ -21,6 +21,8 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.junit.jupiter.api.Test;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 
+import org.baosong.testsupport.Soffice;
+
 /**
  * The shipped issue template filled with an issue and read back with POI: the masthead, 第N期, the
  * office and the date above the red rule, every item's title and paragraphs in order with its unit,

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.baosong.common.ConfigurationError;
+import org.baosong.common.DocumentProperties;
 
 /**
  * The template directory: a missing or broken template stops the start naming

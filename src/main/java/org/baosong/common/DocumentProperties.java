@@ -1,4 +1,4 @@
-package org.baosong.editorial.docx;
+package org.baosong.common;
 
 import java.nio.file.Path;
 
@@ -9,10 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The document templates (ADR 0019).
+ * The document templates (ADR 0019, ADR 0025).
  *
  * @param templates the directory of the DOCX templates: {@code issue.docx} for every journal's issues,
- *                  {@code issue-CODE.docx} for one journal's own (its code as on /journals)
+ *                  {@code issue-CODE.docx} for one journal's own (its code as on /journals),
+ *                  {@code bulletin.docx} for bulletins (通报)
  */
 @Validated
 @ConfigurationProperties(prefix = "baosong.documents", ignoreUnknownFields = false)

@@ -1,4 +1,4 @@
-package org.baosong.editorial.docx;
+package org.baosong.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Assumptions;
  * installs {@code libreoffice-writer-nogui}. On a developer's machine without it the conversion tests are
  * skipped with that explanation; CI still runs them.
  */
-final class Soffice {
+public final class Soffice {
 
 	static final long TIMEOUT_SECONDS = 180;
 
@@ -27,7 +27,7 @@ final class Soffice {
 	}
 
 	/** Converts the document to PDF in the directory and returns the PDF. */
-	static Path toPdf(Path document, Path outDir) throws IOException, InterruptedException {
+	public static Path toPdf(Path document, Path outDir) throws IOException, InterruptedException {
 		Path soffice = find().orElse(null);
 		if (soffice == null) {
 			String message = "soffice (LibreOffice) missing: apt-get install libreoffice-writer-nogui (.ci/run does)";

@@ -1,4 +1,4 @@
-package org.baosong.editorial.docx;
+package org.baosong.common;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,26 +15,29 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
  * The {@code {{name}}} placeholders in the text of one paragraph of a DOCX, worked on as the text
  * elements ({@code w:t}) of its runs, so that every run keeps its formatting.
  */
-final class Placeholders {
+public final class DocxPlaceholders {
 
-	static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([#/]?[A-Za-z][A-Za-z.]*)\\s*}}");
+	/** The WordprocessingML namespace. */
+	public static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+	public static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([#/]?[A-Za-z][A-Za-z.]*)\\s*}}");
 
 	/** Where an item's text goes while the paragraph around it is cut (a private-use character). */
-	static final String SLOT = "\uE000";
+	public static final String SLOT = "\uE000";
 
 	/** Characters XML 1.0 cannot hold (control characters an extracted text may carry): Word would not open the file. */
 	private static final Pattern NOT_XML = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]");
 
-	private static final String TEXTS = "declare namespace w='" + IssueTemplate.W + "' .//w:t";
+	private static final String TEXTS = "declare namespace w='" + W + "' .//w:t";
 
-	private Placeholders() {
+	private DocxPlaceholders() {
 	}
 
 	/**
 	 * Keeps of a paragraph holding the {@link #SLOT} what is to print around one paragraph of an item's
 	 * text: blanks what stands before the slot (not the first paragraph) and what follows it (not the last).
 	 */
-	static void cutAround(CTP p, boolean before, boolean after) {
+	public static void cutAround(CTP p, boolean before, boolean after) {
 		List<CTText> texts = texts(p);
 		int slot = -1;
 		for (int i = 0; i < texts.size(); i++) {
@@ -55,7 +58,7 @@ final class Placeholders {
 	}
 
 	/** Puts the text where the slot is. */
-	static void fill(CTP p, String text) {
+	public static void fill(CTP p, String text) {
 		for (CTText t : texts(p)) {
 			if (t.getStringValue().contains(SLOT)) {
 				set(t, t.getStringValue().replace(SLOT, text));
@@ -68,7 +71,7 @@ final class Placeholders {
 	 *
 	 * @return whether the paragraph held nothing but placeholders and is now blank
 	 */
-	static boolean substitute(CTP p, UnaryOperator<String> values) {
+	public static boolean substitute(CTP p, UnaryOperator<String> values) {
 		List<CTText> texts = texts(p);
 		String before = joined(texts);
 		for (CTText t : texts) {
@@ -92,7 +95,7 @@ final class Placeholders {
 	 * Word stores a placeholder typed in pieces in several runs ({@code {{}, {@code journal}, {@code }}});
 	 * moves each whole placeholder into the text element where it starts.
 	 */
-	static void join(CTP p) {
+	public static void join(CTP p) {
 		List<CTText> texts = texts(p);
 		if (texts.size() < 2) {
 			return;
@@ -142,7 +145,7 @@ final class Placeholders {
 		return owner;
 	}
 
-	static List<String> names(CTP p) {
+	public static List<String> names(CTP p) {
 		var names = new ArrayList<String>();
 		Matcher m = PLACEHOLDER.matcher(text(p));
 		while (m.find()) {
@@ -160,7 +163,7 @@ final class Placeholders {
 	}
 
 	/** The paragraph's text, as its text elements hold it. */
-	static String text(CTP p) {
+	public static String text(CTP p) {
 		return joined(texts(p));
 	}
 
