@@ -234,6 +234,9 @@ public class EditorialActs {
 		@Options(useGeneratedKeys = true, keyProperty = "a.id", keyColumn = "id")
 		void insert(@Param("a") ActRow act);
 
+		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE id = #{id}")
+		Optional<Act> find(long id);
+
 		/** The act, its row locked: a locking read sees it even when the transaction's snapshot is older than it. */
 		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE id = #{id} FOR UPDATE")
 		Optional<Act> lock(long id);
