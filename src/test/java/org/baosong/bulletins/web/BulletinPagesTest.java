@@ -196,7 +196,7 @@ class BulletinPagesTest {
 		assertThat(unit.get("lines").size()).isPositive();
 		assertThat(unit.get("rejectedByReason").get("DATE_INVALID").asLong()).isEqualTo(1);
 
-		JsonNode generated = json(post("/api/bulletins").contentType(MediaType.APPLICATION_JSON)
+		JsonNode generated = json(post("/api/bulletins").header("X-Requested-With", "test").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"periodKind\":\"QUARTER\",\"periodKey\":\"2025-Q2\",\"sequences\":[\"district\"]}"), EDITOR, 202);
 		assertThat(generated.get("state").asString()).isEqualTo("GENERATING");
 		long again = generated.get("id").asLong();
@@ -204,10 +204,10 @@ class BulletinPagesTest {
 			.until(() -> "DRAFT".equals(jdbc.queryForObject("SELECT state FROM bulletin WHERE id = ?", String.class, again)));
 		assertThat(json(get("/api/bulletins/" + again), VIEWER, 200).get("differences").size()).isZero();
 
-		assertThat(json(post("/api/bulletins").contentType(MediaType.APPLICATION_JSON).content("{\"periodKind\":\"QUARTER\",\"periodKey\":\"2025-Q9\"}"),
+		assertThat(json(post("/api/bulletins").header("X-Requested-With", "test").contentType(MediaType.APPLICATION_JSON).content("{\"periodKind\":\"QUARTER\",\"periodKey\":\"2025-Q9\"}"),
 				EDITOR, 400).get("code").asString()).isEqualTo("PERIOD_UNKNOWN");
-		assertThat(json(post("/api/bulletins/" + bulletin + "/publish"), ADMIN, 409).get("code").asString()).isEqualTo("NOT_DRAFT");
-		mvc.perform(post("/api/bulletins/" + again + "/publish").with(EDITOR)).andExpect(status().isForbidden());
+		assertThat(json(post("/api/bulletins/" + bulletin + "/publish").header("X-Requested-With", "test"), ADMIN, 409).get("code").asString()).isEqualTo("NOT_DRAFT");
+		mvc.perform(post("/api/bulletins/" + again + "/publish").header("X-Requested-With", "test").with(EDITOR)).andExpect(status().isForbidden());
 		json(get("/api/bulletins/999999"), VIEWER, 404);
 	}
 

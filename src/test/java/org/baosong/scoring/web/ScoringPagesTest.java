@@ -89,9 +89,9 @@ class ScoringPagesTest {
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("PERIOD_UNKNOWN"));
 		mvc.perform(get("/api/scoring/atlantis/standings").param("kind", "YEAR").param("key", "2026").with(VIEWER))
 			.andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("PROFILE_UNKNOWN"));
-		mvc.perform(post("/api/scoring/guangzhou-2005/closes").param("kind", "YEAR").param("key", "2030").with(ADMIN).with(csrf()))
+		mvc.perform(post("/api/scoring/guangzhou-2005/closes").header("X-Requested-With", "test").param("kind", "YEAR").param("key", "2030").with(ADMIN).with(csrf()))
 			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("PERIOD_NOT_OVER"));
-		mvc.perform(post("/api/scoring/guangzhou-2005/preview").with(ADMIN).with(csrf()).contentType(MediaType.TEXT_PLAIN)
+		mvc.perform(post("/api/scoring/guangzhou-2005/preview").header("X-Requested-With", "test").with(ADMIN).with(csrf()).contentType(MediaType.TEXT_PLAIN)
 			.content("profile:\n  id: guangzhou-2005\n  nmae: x\n"))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("PROFILE_INVALID"))
 			.andExpect(jsonPath("$.key").value("profile.nmae"));
