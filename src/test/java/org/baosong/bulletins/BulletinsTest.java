@@ -314,11 +314,13 @@ class BulletinsTest {
 		assertThat(published.mails()).isEqualTo(addresses).isEqualTo(130);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbound_mail WHERE kind = 'BULLETIN' AND dedup_key LIKE ?", Integer.class,
 				"bulletin:" + draftId + ":%")).isEqualTo(130);
-		assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT to_addr) FROM outbound_mail WHERE kind = 'BULLETIN'", Integer.class)).isEqualTo(130);
-		String body = jdbc.queryForObject("SELECT body_text FROM outbound_mail WHERE kind = 'BULLETIN' AND to_addr = ?", String.class,
-				"xxb.d01@demo.baosong.test");
-		String subject = jdbc.queryForObject("SELECT subject FROM outbound_mail WHERE kind = 'BULLETIN' AND to_addr = ?", String.class,
-				"xxb.d01@demo.baosong.test");
+		assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT to_addr) FROM outbound_mail WHERE kind = 'BULLETIN' AND dedup_key LIKE ?",
+				Integer.class, "bulletin:" + draftId + ":%")).isEqualTo(130);
+		// this bulletin's mail (other tests of the context publish bulletins of their own)
+		String body = jdbc.queryForObject("SELECT body_text FROM outbound_mail WHERE kind = 'BULLETIN' AND to_addr = ? AND dedup_key LIKE ?",
+				String.class, "xxb.d01@demo.baosong.test", "bulletin:" + draftId + ":%");
+		String subject = jdbc.queryForObject("SELECT subject FROM outbound_mail WHERE kind = 'BULLETIN' AND to_addr = ? AND dedup_key LIKE ?",
+				String.class, "xxb.d01@demo.baosong.test", "bulletin:" + draftId + ":%");
 		assertThat(subject).isEqualTo("【通报】2026年度第1季度政务信息报送采用情况通报（2026年第1期，越秀区政府）");
 		assertThat(body).contains("越秀区政府（王明同志）", "本期得分：39 分，在本序列 12 个单位中排第 1 名", "+20  国务院办公厅采用（无领导批示）（取最高加分值）",
 				"+15  省政府办公厅采用（有领导批示） +15", "（已撤销）", "-5  约稿 YG-2026-01 逾期报送 -5", "第 1 名  越秀区政府  39 分（完成）", "批评：约稿逾期报送 1 次");
