@@ -99,12 +99,7 @@ class IntakeOutcomes {
 	/** A delivery report (or a daemon's mail) that names one of our Message-IDs is linked to that outbound mail. */
 	private void linkBounce(IntakeWork work) {
 		var mail = work.parsed;
-		if (mail == null) {
-			return;
-		}
-		boolean bounce = "multipart/report".equals(mail.topContentType()) || (!mail.from().isEmpty()
-				&& mail.from().get(0).address().toLowerCase(java.util.Locale.ROOT).matches("(mailer-daemon|postmaster)@.*"));
-		if (!bounce) {
+		if (!isBounce(mail)) {
 			return;
 		}
 		var ids = new ArrayList<String>();
@@ -116,7 +111,14 @@ class IntakeOutcomes {
 		while (m.find()) {
 			ids.add(m.group());
 		}
+		ids.addAll(work.returnedMessageIds);
 		replies.linkBounce(work.inboundId, ids);
+	}
+
+	/** A delivery report, or a daemon's mail. */
+	static boolean isBounce(org.baosong.mime.ParsedMail mail) {
+		return mail != null && ("multipart/report".equals(mail.topContentType()) || (!mail.from().isEmpty()
+				&& mail.from().get(0).address().toLowerCase(java.util.Locale.ROOT).matches("(mailer-daemon|postmaster)@.*")));
 	}
 
 	private Filing.Filed file(IntakeWork work, Screened screened) {

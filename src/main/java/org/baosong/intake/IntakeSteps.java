@@ -146,6 +146,9 @@ class IntakeSteps {
 
 	/** intake.outcome: the outcome with everything that goes with it, in one transaction; then the purge; one log line. */
 	void outcome(IntakeWork work) throws IOException {
+		if (work.screened.verdict().outcome() == Outcome.IGNORED && IntakeOutcomes.isBounce(work.parsed)) {
+			work.returnedMessageIds.addAll(returnedMessageIds(work.parsed));
+		}
 		outcomes.record(work);
 		if (work.classified()) {
 			purge(work);
@@ -177,6 +180,35 @@ class IntakeSteps {
 							+ "\n邮箱：" + work.inbound.mailboxId() + (deletedOnServer ? "（已从邮箱中删除）" : "（邮箱中的原邮件请按保密规定处理）")
 							+ "\n\n本邮件不含原邮件的任何内容。");
 		}
+	}
+
+	private static final java.util.regex.Pattern RETURNED_MESSAGE_ID = java.util.regex.Pattern.compile(
+			"(?im)^Message-ID:[ \\t]*(?:\\r?\\n[ \\t]+)?(<[^<>\\s]+>)");
+
+	/**
+	 * The Message-IDs in a bounce's returned headers (text/rfc822-headers) or returned message
+	 * (message/rfc822), where a delivery report names the mail it returns (RFC 3464): Postfix, Exim and
+	 * Exchange put it there and nowhere else. Only the first 64 KB of each part are read.
+	 */
+	private List<String> returnedMessageIds(org.baosong.mime.ParsedMail mail) throws IOException {
+		var ids = new ArrayList<String>();
+		var parts = Stream.concat(mail.attachments().stream(), mail.nestedMessages().stream().map(n -> n.part()))
+			.filter(p -> "text/rfc822-headers".equals(p.declaredType()) || "message/rfc822".equals(p.declaredType())
+					|| "message/global".equals(p.declaredType()))
+			.toList();
+		for (MailPart part : parts) {
+			var stored = blobs.open(part.sha256());
+			if (stored.isEmpty()) {
+				continue;
+			}
+			try (InputStream in = stored.get()) {
+				var m = RETURNED_MESSAGE_ID.matcher(new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.ISO_8859_1));
+				while (m.find()) {
+					ids.add(m.group(1));
+				}
+			}
+		}
+		return ids;
 	}
 
 	private static String fromOf(IntakeWork work) {

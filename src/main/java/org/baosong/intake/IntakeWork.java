@@ -45,6 +45,9 @@ final class IntakeWork {
 
 	final List<String> reasonCodes = new ArrayList<>();
 
+	/** A bounce's Message-IDs of the mail it returns, read from its returned headers or message (RFC 3464's third part). */
+	final List<String> returnedMessageIds = new ArrayList<>();
+
 	IntakeWork(long inboundId, String leaseOwner) {
 		this.inboundId = inboundId;
 		this.leaseOwner = leaseOwner;

@@ -25,6 +25,10 @@ interface OutboundMapper {
 	int failed(@Param("id") long id, @Param("owner") String owner, @Param("error") String error, @Param("finalFailure") boolean finalFailure,
 			@Param("retryAt") Instant retryAt);
 
+	/** Takes back a SENT mark the relay did not confirm: due again at retryAt, or FAILED. */
+	int unsent(@Param("id") long id, @Param("error") String error, @Param("finalFailure") boolean finalFailure,
+			@Param("retryAt") Instant retryAt);
+
 	Optional<Long> idByMessageId(String messageId);
 
 	int bounced(@Param("id") long id, @Param("inboundId") long inboundId);

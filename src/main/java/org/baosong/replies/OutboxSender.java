@@ -1,12 +1,14 @@
 package org.baosong.replies;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.mail.MessagingException;
@@ -66,7 +68,7 @@ final class OutboxSender implements SmartLifecycle {
 		try {
 			String owner = NODE + "#out" + claims.incrementAndGet();
 			Instant now = clock.instant();
-			if (mapper.claim(owner, now, now.plus(Duration.ofMinutes(5)), 20) == 0) {
+			if (mapper.claim(owner, now, now.plus(properties.lease()), 20) == 0) {
 				return;
 			}
 			for (OutboundMapper.OutboundRow row : mapper.claimed(owner)) {
@@ -78,26 +80,86 @@ final class OutboxSender implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Sends one mail. The row is marked SENT once the whole message has been written to the relay and before
+	 * the end of its data ("." or BDAT LAST), which is what makes the relay deliver it. A gateway that dies
+	 * before the mark leaves the relay an unfinished message, which it drops, and a row a later pass sends; one
+	 * that dies after it has told the relay to deliver. So dying (kill -9, the database going away) between
+	 * the relay's answer and the mark no longer sends a mail twice, as it did when the mark came after the
+	 * answer. What remains is the instant between the mark's commit and writing the end of data: dying there
+	 * loses the mail (recorded SENT) instead of doubling it. If the relay refuses the finished message, or
+	 * the connection breaks before its answer, the mark is taken back and the mail retried (a relay that
+	 * delivered and lost the connection before answering can still cause a duplicate, RFC 1047).
+	 */
 	private void send(String owner, OutboundMapper.OutboundRow row) {
+		var marked = new AtomicBoolean();
 		try {
-			mail.send(toMime(row));
-			mapper.sent(row.id, owner, clock.instant());
+			mail.send(toMime(row, () -> markSent(owner, row, marked)));
+			if (!marked.get()) {
+				throw new IllegalStateException("the transport never wrote the message");
+			}
 			log.info("outbound #{} {} sent to {}", row.id, row.kind, row.toAddr);
 		}
 		catch (MessagingException | RuntimeException ex) {
 			int attempt = row.attempts + 1;
 			boolean last = attempt >= properties.maxAttempts();
 			Instant retryAt = clock.instant().plus(properties.retryAfter().multipliedBy(1L << Math.min(10, attempt - 1)));
-			mapper.failed(row.id, owner, ex.toString(), last, retryAt);
+			if (marked.get()) {
+				unmark(row, ex, last, retryAt);
+			}
+			else {
+				mapper.failed(row.id, owner, ex.toString(), last, retryAt);
+			}
 			log.warn("outbound #{} to {} failed (attempt {}{}): {}", row.id, row.toAddr, attempt, last ? ", given up" : "", ex.toString());
 		}
 	}
 
-	private MimeMessage toMime(OutboundMapper.OutboundRow row) throws MessagingException {
+	/** Called by the transport with the message written and the end of data not yet sent. */
+	private void markSent(String owner, OutboundMapper.OutboundRow row, AtomicBoolean marked) throws IOException {
+		if (marked.get()) {
+			return;
+		}
+		try {
+			if (mapper.sent(row.id, owner, clock.instant()) == 0) {
+				throw new IOException("outbound #" + row.id + " is no longer this pass's (its lease ran out): not delivered");
+			}
+		}
+		catch (RuntimeException databaseFailed) {
+			// the relay drops a message whose data never ended: nothing is delivered, the row is sent later
+			throw new IOException("cannot record outbound #" + row.id + " as sent, so it is not delivered: " + databaseFailed, databaseFailed);
+		}
+		marked.set(true);
+	}
+
+	/** The relay did not take a message marked SENT: back into the queue (or given up). */
+	private void unmark(OutboundMapper.OutboundRow row, Exception ex, boolean last, Instant retryAt) {
+		try {
+			mapper.unsent(row.id, ex.toString(), last, retryAt);
+		}
+		catch (RuntimeException databaseFailed) {
+			log.error("outbound #{} to {} is recorded as sent but the relay did not confirm it ({}), and the record could not be "
+					+ "corrected ({}): check the relay's log", row.id, row.toAddr, ex.toString(), databaseFailed.toString());
+		}
+	}
+
+	/** Runs after the message has been written and before the end of its data. */
+	@FunctionalInterface
+	interface EndOfData {
+
+		void before() throws IOException;
+	}
+
+	private MimeMessage toMime(OutboundMapper.OutboundRow row, EndOfData endOfData) throws MessagingException {
 		MimeMessage message = new MimeMessage(mail.createMimeMessage().getSession()) {
 			@Override
 			protected void updateMessageID() throws MessagingException {
 				setHeader("Message-ID", row.messageId);
+			}
+
+			@Override
+			public void writeTo(OutputStream out, String[] ignoreList) throws IOException, MessagingException {
+				super.writeTo(out, ignoreList);
+				endOfData.before();
 			}
 		};
 		message.setFrom(new InternetAddress(properties.from(), true));

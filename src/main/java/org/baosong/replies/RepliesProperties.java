@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param smtp             the relay; unset host means the embedded demo mailbox's SMTP when it runs
  * @param rejectionsPerHour at most this many rejections per sender and reason set per hour
  * @param dailyCap         at most this many replies per sender per day
+ * @param lease            how long a claimed mail belongs to the sending node; a node that dies while sending
+ *                         leaves its claimed mail to be sent by the next pass after this
  */
 @Validated
 @ConfigurationProperties(prefix = "baosong.replies", ignoreUnknownFields = false)
@@ -36,7 +38,8 @@ public record RepliesProperties(
 		@Min(1) @DefaultValue("20") int dailyCap,
 		@NotNull @DefaultValue("1s") Duration sendInterval,
 		@Min(1) @DefaultValue("8") int maxAttempts,
-		@NotNull @DefaultValue("30s") Duration retryAfter) {
+		@NotNull @DefaultValue("30s") Duration retryAfter,
+		@NotNull @DefaultValue("5m") Duration lease) {
 
 	public record Smtp(String host, @DefaultValue("25") int port, String username, String password,
 			@DefaultValue("false") boolean starttls) {

@@ -32,16 +32,19 @@ import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
-/** The hostile corpus of quality-bars.md (W5), built in the test so that its making is visible. */
-final class HostileFiles {
+/**
+ * The hostile corpus of quality-bars.md (W5), built in the test so that its making is visible. Public: the
+ * hostile-input suite (org.baosong.chaos.HostileMailTest) mails the same files through the whole gateway.
+ */
+public final class HostileFiles {
 
-	static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+	public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 	private HostileFiles() {
 	}
 
 	/** A minimal valid docx around the given document.xml body, plus extra parts and relationships. */
-	static byte[] docx(String documentXml, Map<String, byte[]> extraParts, String extraRels, String mainType) {
+	public static byte[] docx(String documentXml, Map<String, byte[]> extraParts, String extraRels, String mainType) {
 		Map<String, byte[]> parts = new LinkedHashMap<>();
 		parts.put("[Content_Types].xml", ("""
 				<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -65,19 +68,19 @@ final class HostileFiles {
 		return zip(parts);
 	}
 
-	static String document(String prolog, String bodyText) {
+	public static String document(String prolog, String bodyText) {
 		return prolog + """
 				<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
 				<w:p><w:r><w:t>%s</w:t></w:r></w:p></w:body></w:document>""".formatted(bodyText);
 	}
 
-	static byte[] simpleDocx(String text) {
+	public static byte[] simpleDocx(String text) {
 		return docx(document("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", text), Map.of(), "",
 				"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
 	}
 
 	/** document.xml inflates from well under a megabyte to 200 million characters. */
-	static byte[] zipBombDocx() {
+	public static byte[] zipBombDocx() {
 		Map<String, byte[]> parts = new LinkedHashMap<>();
 		byte[] docx = simpleDocx("x");
 		// rebuild with a huge document.xml, streamed into the zip so the test itself stays small
@@ -109,7 +112,7 @@ final class HostileFiles {
 		return bytes.toByteArray();
 	}
 
-	static byte[] billionLaughsDocx() {
+	public static byte[] billionLaughsDocx() {
 		StringBuilder dtd = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE w:document [\n<!ENTITY lol \"lol\">\n");
 		for (int i = 1; i <= 9; i++) {
 			String prev = i == 1 ? "&lol;" : "&lol" + (i - 1) + ";";
@@ -121,7 +124,7 @@ final class HostileFiles {
 	}
 
 	/** External entities naming a file outside the data directory and a local web server. */
-	static byte[] xxeDocx(String fileUrl, String httpUrl) {
+	public static byte[] xxeDocx(String fileUrl, String httpUrl) {
 		String dtd = """
 				<?xml version="1.0"?>
 				<!DOCTYPE w:document [<!ENTITY file SYSTEM "%s"><!ENTITY web SYSTEM "%s">]>
@@ -131,7 +134,7 @@ final class HostileFiles {
 	}
 
 	/** A docx holding a docx holding a docx ..., {@code depth} levels, each saying which level it is. */
-	static byte[] nestedDocx(int depth) {
+	public static byte[] nestedDocx(int depth) {
 		byte[] inner = simpleDocx("第" + depth + "层");
 		for (int level = depth - 1; level >= 1; level--) {
 			inner = docx(document("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "第" + level + "层"),
@@ -143,12 +146,12 @@ final class HostileFiles {
 	}
 
 	/** A macro-enabled Word document (docm) by its content type, whatever it is called. */
-	static byte[] docm() {
+	public static byte[] docm() {
 		return docx(document("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "宏文档"), Map.of(), "",
 				"application/vnd.ms-word.document.macroEnabled.main+xml");
 	}
 
-	static byte[] encryptedDocx(byte[] docx, String password) {
+	public static byte[] encryptedDocx(byte[] docx, String password) {
 		try (POIFSFileSystem fs = new POIFSFileSystem()) {
 			EncryptionInfo info = new EncryptionInfo(EncryptionMode.agile);
 			Encryptor encryptor = info.getEncryptor();
@@ -166,7 +169,7 @@ final class HostileFiles {
 		}
 	}
 
-	static byte[] encryptedPdf(byte[] pdf, String userPassword) {
+	public static byte[] encryptedPdf(byte[] pdf, String userPassword) {
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-" + userPassword, userPassword,
 					new AccessPermission());
@@ -182,7 +185,7 @@ final class HostileFiles {
 	}
 
 	/** A text PDF whose XFA form carries external entities. */
-	static byte[] xfaXxePdf(String fileUrl, String httpUrl) {
+	public static byte[] xfaXxePdf(String fileUrl, String httpUrl) {
 		try (PDDocument doc = new PDDocument()) {
 			PDPage page = new PDPage();
 			doc.addPage(page);
@@ -214,7 +217,7 @@ final class HostileFiles {
 	}
 
 	/** About {@code megabytes} of PDF: a few text pages and an incompressible image the parser must not load. */
-	static byte[] largePdf(int megabytes) {
+	public static byte[] largePdf(int megabytes) {
 		try (PDDocument doc = new PDDocument()) {
 			int side = (int) Math.sqrt(megabytes * 1024.0 * 1024.0);
 			byte[] noise = new byte[side * side];
@@ -250,7 +253,7 @@ final class HostileFiles {
 		}
 	}
 
-	static byte[] zip(Map<String, byte[]> parts) {
+	public static byte[] zip(Map<String, byte[]> parts) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
 			for (var part : parts.entrySet()) {
@@ -265,7 +268,7 @@ final class HostileFiles {
 		return bytes.toByteArray();
 	}
 
-	static byte[] resource(String name) {
+	public static byte[] resource(String name) {
 		try (InputStream in = HostileFiles.class.getResourceAsStream("documents/" + name)) {
 			return in.readAllBytes();
 		}

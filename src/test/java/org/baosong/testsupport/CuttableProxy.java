@@ -8,12 +8,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A TCP proxy on loopback between the gateway and a test mail server, which can cut every connection
- * once a given number of bytes has flowed from the server: a connection lost in the middle of a fetch.
+ * A TCP proxy on loopback between the gateway and a server it talks to (a mail server, the database),
+ * which can cut every connection once a given number of bytes has flowed from the server (a connection
+ * lost in the middle of a fetch), cut them now, or play the server down: while down, every connection
+ * is cut and new ones are closed as soon as they are accepted.
  */
 public final class CuttableProxy implements AutoCloseable {
 
@@ -29,7 +30,11 @@ public final class CuttableProxy implements AutoCloseable {
 
 	private final AtomicLong cuts = new AtomicLong();
 
+	private final AtomicLong connections = new AtomicLong();
+
 	private volatile boolean running = true;
+
+	private volatile boolean down;
 
 	public CuttableProxy(int targetPort) throws IOException {
 		this.targetPort = targetPort;
@@ -48,29 +53,74 @@ public final class CuttableProxy implements AutoCloseable {
 		cutAt = downstream.get() + bytes;
 	}
 
+	/** Cuts all connections now. */
+	public void cutNow() {
+		cuts.incrementAndGet();
+		cutAll();
+	}
+
+	/** The server is gone: open connections are cut, new ones closed at once, until {@link #up()}. */
+	public void down() {
+		down = true;
+		cutNow();
+	}
+
+	public void up() {
+		down = false;
+	}
+
+	public boolean isDown() {
+		return down;
+	}
+
 	public long cuts() {
 		return cuts.get();
 	}
 
+	/** Bytes that came from the server so far. */
+	public long downstreamBytes() {
+		return downstream.get();
+	}
+
+	/** Connections accepted and passed on to the server so far. */
+	public long connections() {
+		return connections.get();
+	}
+
 	private void acceptLoop() {
 		while (running) {
+			Socket client;
 			try {
-				Socket client = server.accept();
-				Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-				sockets.add(client);
-				sockets.add(upstream);
-				pump(client.getInputStream(), upstream.getOutputStream(), false);
-				pump(upstream.getInputStream(), client.getOutputStream(), true);
+				client = server.accept();
 			}
 			catch (IOException ex) {
 				if (!running) {
 					return;
 				}
+				continue;
+			}
+			if (down) {
+				close(client);
+				continue;
+			}
+			try {
+				Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+				sockets.add(client);
+				sockets.add(upstream);
+				connections.incrementAndGet();
+				pump(client, upstream, false);
+				pump(upstream, client, true);
+			}
+			catch (IOException ex) {
+				// the server does not answer: neither does the proxy
+				close(client);
 			}
 		}
 	}
 
-	private void pump(InputStream in, OutputStream out, boolean fromServer) {
+	private void pump(Socket from, Socket to, boolean fromServer) throws IOException {
+		InputStream in = from.getInputStream();
+		OutputStream out = to.getOutputStream();
 		Thread t = new Thread(() -> {
 			byte[] buffer = new byte[8192];
 			try {
@@ -79,8 +129,7 @@ public final class CuttableProxy implements AutoCloseable {
 					out.flush();
 					if (fromServer && downstream.addAndGet(n) >= cutAt) {
 						cutAt = Long.MAX_VALUE;
-						cuts.incrementAndGet();
-						cutAll();
+						cutNow();
 						return;
 					}
 				}
@@ -88,21 +137,29 @@ public final class CuttableProxy implements AutoCloseable {
 			catch (IOException closed) {
 				// the other side or a cut closed it
 			}
+			finally {
+				close(from);
+				close(to);
+			}
 		}, "proxy-pump");
 		t.setDaemon(true);
 		t.start();
 	}
 
+	private void close(Socket socket) {
+		try {
+			socket.close();
+		}
+		catch (IOException ignored) {
+			// already closed
+		}
+		sockets.remove(socket);
+	}
+
 	private void cutAll() {
 		for (Socket socket : sockets) {
-			try {
-				socket.close();
-			}
-			catch (IOException ignored) {
-				// already closed
-			}
+			close(socket);
 		}
-		sockets.clear();
 	}
 
 	@Override
