@@ -22,12 +22,12 @@ interface OutboundMapper {
 
 	int sent(@Param("id") long id, @Param("owner") String owner, @Param("now") Instant now);
 
+	/** @param doubt true when the relay may have taken the mail all the same (counted in {@code in_doubt}) */
 	int failed(@Param("id") long id, @Param("owner") String owner, @Param("error") String error, @Param("finalFailure") boolean finalFailure,
-			@Param("retryAt") Instant retryAt);
+			@Param("retryAt") Instant retryAt, @Param("doubt") boolean doubt);
 
-	/** Takes back a SENT mark the relay did not confirm: due again at retryAt, or FAILED. */
-	int unsent(@Param("id") long id, @Param("error") String error, @Param("finalFailure") boolean finalFailure,
-			@Param("retryAt") Instant retryAt);
+	/** Stamps a claimed row as being handed to the relay now; 0 when the claim is no longer this owner's. */
+	int handing(@Param("id") long id, @Param("owner") String owner, @Param("now") Instant now);
 
 	Optional<Long> idByMessageId(String messageId);
 

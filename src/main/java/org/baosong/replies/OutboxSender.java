@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.mail.MessagingException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.TaskScheduler;
 
@@ -26,7 +28,8 @@ import org.springframework.scheduling.TaskScheduler;
  * Delivers the outbox after commit: claims due rows with a lease, sends each over SMTP with the headers of
  * an automatic reply (RFC 3834), and records the result; a failure is retried with a doubling delay and
  * given up as FAILED after max-attempts. A reply is sent from its committed row only, so a crash before
- * sending sends it after the restart, once.
+ * sending sends it after the restart; a crash after the relay took it and before the mark sends it again,
+ * counted as in doubt (ADR 0024).
  */
 final class OutboxSender implements SmartLifecycle {
 
@@ -81,75 +84,70 @@ final class OutboxSender implements SmartLifecycle {
 	}
 
 	/**
-	 * Sends one mail. The row is marked SENT once the whole message has been written to the relay and before
-	 * the end of its data ("." or BDAT LAST), which is what makes the relay deliver it. A gateway that dies
-	 * before the mark leaves the relay an unfinished message, which it drops, and a row a later pass sends; one
-	 * that dies after it has told the relay to deliver. So dying (kill -9, the database going away) between
-	 * the relay's answer and the mark no longer sends a mail twice, as it did when the mark came after the
-	 * answer. What remains is the instant between the mark's commit and writing the end of data: dying there
-	 * loses the mail (recorded SENT) instead of doubling it. If the relay refuses the finished message, or
-	 * the connection breaks before its answer, the mark is taken back and the mail retried (a relay that
-	 * delivered and lost the connection before answering can still cause a duplicate, RFC 1047).
+	 * Sends one mail, at least once (ADR 0024). The row is stamped as being handed over before the first byte
+	 * goes to the relay and marked SENT after the relay's answer to the end of data. Dying (kill -9, the
+	 * database going away) between that answer and the mark leaves the stamp; the pass that takes the row up
+	 * again counts it as a hand-over in doubt and sends it again, with the same Message-ID, so a duplicate is
+	 * recognisable and counted ({@code in_doubt}), and no mail is ever recorded SENT that the relay did not
+	 * accept. A failure after the whole message was written that is not the relay's own refusal (the
+	 * connection broke before its answer, RFC 1047) counts as in doubt the same way.
 	 */
 	private void send(String owner, OutboundMapper.OutboundRow row) {
-		var marked = new AtomicBoolean();
+		var written = new AtomicBoolean();
 		try {
-			mail.send(toMime(row, () -> markSent(owner, row, marked)));
-			if (!marked.get()) {
-				throw new IllegalStateException("the transport never wrote the message");
+			if (mapper.handing(row.id, owner, clock.instant()) == 0) {
+				log.info("outbound #{} is no longer this pass's (its lease ran out): left to the pass that has it", row.id);
+				return;
 			}
-			log.info("outbound #{} {} sent to {}", row.id, row.kind, row.toAddr);
+			mail.send(toMime(row, written));
 		}
 		catch (MessagingException | RuntimeException ex) {
 			int attempt = row.attempts + 1;
 			boolean last = attempt >= properties.maxAttempts();
 			Instant retryAt = clock.instant().plus(properties.retryAfter().multipliedBy(1L << Math.min(10, attempt - 1)));
-			if (marked.get()) {
-				unmark(row, ex, last, retryAt);
-			}
-			else {
-				mapper.failed(row.id, owner, ex.toString(), last, retryAt);
-			}
-			log.warn("outbound #{} to {} failed (attempt {}{}): {}", row.id, row.toAddr, attempt, last ? ", given up" : "", ex.toString());
-		}
-	}
-
-	/** Called by the transport with the message written and the end of data not yet sent. */
-	private void markSent(String owner, OutboundMapper.OutboundRow row, AtomicBoolean marked) throws IOException {
-		if (marked.get()) {
+			boolean doubt = written.get() && !refusedByRelay(ex);
+			mapper.failed(row.id, owner, ex.toString(), last, retryAt, doubt);
+			log.warn("outbound #{} to {} failed (attempt {}{}{}): {}", row.id, row.toAddr, attempt, last ? ", given up" : "",
+					doubt ? ", the relay may have it" : "", ex.toString());
 			return;
 		}
 		try {
-			if (mapper.sent(row.id, owner, clock.instant()) == 0) {
-				throw new IOException("outbound #" + row.id + " is no longer this pass's (its lease ran out): not delivered");
+			mapper.sent(row.id, owner, clock.instant());
+			log.info("outbound #{} {} sent to {}", row.id, row.kind, row.toAddr);
+		}
+		catch (RuntimeException databaseFailed) {
+			log.error("outbound #{} to {} was accepted by the relay but could not be recorded as sent ({}): it is sent again, "
+					+ "flagged as in doubt, when its lease runs out", row.id, row.toAddr, databaseFailed.toString());
+		}
+	}
+
+	/** True when the relay answered the message with a refusal (so it did not take it), false when it could not answer. */
+	static boolean refusedByRelay(Throwable failure) {
+		var seen = new java.util.IdentityHashMap<Throwable, Boolean>();
+		var todo = new java.util.ArrayDeque<Throwable>();
+		todo.add(failure);
+		while (!todo.isEmpty()) {
+			Throwable t = todo.poll();
+			if (seen.put(t, Boolean.TRUE) != null) {
+				continue;
+			}
+			if (t instanceof SMTPSendFailedException refused && refused.getReturnCode() >= 400) {
+				return true;
+			}
+			if (t instanceof MailSendException spring) {
+				todo.addAll(spring.getFailedMessages().values());
+			}
+			if (t instanceof MessagingException messaging && messaging.getNextException() != null) {
+				todo.add(messaging.getNextException());
+			}
+			if (t.getCause() != null) {
+				todo.add(t.getCause());
 			}
 		}
-		catch (RuntimeException databaseFailed) {
-			// the relay drops a message whose data never ended: nothing is delivered, the row is sent later
-			throw new IOException("cannot record outbound #" + row.id + " as sent, so it is not delivered: " + databaseFailed, databaseFailed);
-		}
-		marked.set(true);
+		return false;
 	}
 
-	/** The relay did not take a message marked SENT: back into the queue (or given up). */
-	private void unmark(OutboundMapper.OutboundRow row, Exception ex, boolean last, Instant retryAt) {
-		try {
-			mapper.unsent(row.id, ex.toString(), last, retryAt);
-		}
-		catch (RuntimeException databaseFailed) {
-			log.error("outbound #{} to {} is recorded as sent but the relay did not confirm it ({}), and the record could not be "
-					+ "corrected ({}): check the relay's log", row.id, row.toAddr, ex.toString(), databaseFailed.toString());
-		}
-	}
-
-	/** Runs after the message has been written and before the end of its data. */
-	@FunctionalInterface
-	interface EndOfData {
-
-		void before() throws IOException;
-	}
-
-	private MimeMessage toMime(OutboundMapper.OutboundRow row, EndOfData endOfData) throws MessagingException {
+	private MimeMessage toMime(OutboundMapper.OutboundRow row, AtomicBoolean written) throws MessagingException {
 		MimeMessage message = new MimeMessage(mail.createMimeMessage().getSession()) {
 			@Override
 			protected void updateMessageID() throws MessagingException {
@@ -159,7 +157,7 @@ final class OutboxSender implements SmartLifecycle {
 			@Override
 			public void writeTo(OutputStream out, String[] ignoreList) throws IOException, MessagingException {
 				super.writeTo(out, ignoreList);
-				endOfData.before();
+				written.set(true);
 			}
 		};
 		message.setFrom(new InternetAddress(properties.from(), true));
