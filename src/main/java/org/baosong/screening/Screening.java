@@ -43,6 +43,10 @@ public class Screening {
 				entry.rule().check(context, findings);
 			}
 			catch (Exception ex) {
+				if (org.baosong.common.Outages.isOutage(ex)) {
+					// the database went away: nothing is known about the message; the intake retries it
+					throw ex instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex);
+				}
 				if (entry.onError() == ScreeningRule.OnError.SKIP) {
 					log.warn("inbound #{}: rule {} failed and is skipped: {}", input.inboundId(), entry.name(), ex.toString());
 					continue;

@@ -56,6 +56,20 @@ class IntakeFailurePolicyTest {
 	}
 
 	@Test
+	void aDatabaseOutageIsRetriedLongerAndWithACappedDelay() {
+		var lost = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+				new java.sql.SQLException("Connection is closed", "08003"));
+		policy.handle(work(2), lost);
+		verify(inbound).fail(eq(7L), eq("node#1"), anyString(), eq(false), eq("INTERNAL_ERROR"), eq(Duration.ofSeconds(90)));
+
+		policy.handle(work(20), new org.springframework.dao.DataAccessResourceFailureException("Communications link failure"));
+		verify(inbound).fail(eq(7L), eq("node#1"), anyString(), eq(false), eq("INTERNAL_ERROR"), eq(Duration.ofMinutes(5)));
+
+		policy.handle(work(29), new org.springframework.dao.DataAccessResourceFailureException("Communications link failure"));
+		verify(inbound).fail(eq(7L), eq("node#1"), anyString(), eq(true), eq("INTERNAL_ERROR"), any());
+	}
+
+	@Test
 	void aLostLeaseWritesNothing() {
 		var work = work(0);
 		policy.handle(work, new IntakeStep.LeaseLost(work));

@@ -215,6 +215,16 @@ class ScreeningTest {
 	}
 
 	@Test
+	void aDatabaseOutageIsNoVerdictButAFailureTheIntakeRetries() throws Exception {
+		when(registry.informantByAddress(anyString()))
+			.thenThrow(new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+					new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available")));
+		var mail = mail(INFORMANT, SUBJECT, REPORT_BODY);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> screen(mail))
+			.isInstanceOf(org.springframework.jdbc.CannotGetJdbcConnectionException.class);
+	}
+
+	@Test
 	void anUnknownSenderIsQuarantinedSilently() throws Exception {
 		var verdict = screen(mail("stranger@example.gov.cn", SUBJECT, REPORT_BODY));
 		assertThat(verdict.outcome()).isEqualTo(Outcome.QUARANTINED);
