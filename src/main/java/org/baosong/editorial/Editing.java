@@ -152,7 +152,7 @@ public class Editing {
 		String text = required(comment);
 		move(current, SubmissionState.RETURNED, null, "RETURNED", text, user);
 		events.publishEvent(new SubmissionReturned(id, current.inboundId(), current.profileId(), current.trackingNo(), current.title(), current.unitName(), text,
-				user));
+				user, current.unitId()));
 	}
 
 	/**

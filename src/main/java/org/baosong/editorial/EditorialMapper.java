@@ -54,7 +54,7 @@ interface EditorialMapper {
 	Optional<Current> lockForChange(long id);
 
 	record Current(long id, String trackingNo, long inboundId, String state, String claimedBy, String type, String title, String text,
-			String unitName, String profileId) {
+			String unitName, String profileId, long unitId) {
 	}
 
 	int changeState(@Param("id") long id, @Param("from") String from, @Param("to") String to, @Param("claimedBy") String claimedBy,

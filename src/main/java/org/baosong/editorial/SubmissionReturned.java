@@ -6,5 +6,5 @@ package org.baosong.editorial;
  * are committed together or not at all.
  */
 public record SubmissionReturned(long submissionId, long inboundId, String profileId, String trackingNo, String title, String unitName,
-		String comment, String editor) {
+		String comment, String editor, long unitId) {
 }

@@ -198,7 +198,10 @@ public class Replies {
 		var model = Map.<String, Object>of("trackingNo", trackingNo, "title", text(title), "unit", text(unit), "comment", text(comment),
 				"receivedAt", when(original.receivedAt()), "originalSubject", text(original.subject()), "office", office);
 		String subject = "【退回修改】" + text(title) + "（" + trackingNo + "）";
-		return queue(original, RETURN, null, subject, templates.render("returned", model));
+		var row = row(original, RETURN, subject, templates.render("returned", model));
+		row.dedupKey += original.dedupSuffix();
+		row.onePerInbound = original.inThread(); // one per submission and address when it goes to the unit's informants
+		return mapper.insert(row) == 1;
 	}
 
 	/** What a commission notice (约稿通知) says to one informant. */

@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Mails an editor's return-for-revision to the unit, inside the transaction that returned the
  * submission (a synchronous listener joins it): the state change and the queued mail commit together.
+ * It answers the original mail while its sender still informs for the unit; otherwise it goes to the
+ * unit's active informants ({@link UnitRecipients}).
  */
 @Component
 class ReturnMails {
@@ -19,7 +21,10 @@ class ReturnMails {
 
 	private final ProfileCatalog profiles;
 
-	ReturnMails(Replies replies, InboundMessages inbound, ProfileCatalog profiles) {
+	private final UnitRecipients recipients;
+
+	ReturnMails(Replies replies, InboundMessages inbound, ProfileCatalog profiles, UnitRecipients recipients) {
+		this.recipients = recipients;
 		this.replies = replies;
 		this.inbound = inbound;
 		this.profiles = profiles;
@@ -29,8 +34,9 @@ class ReturnMails {
 	void on(SubmissionReturned returned) {
 		var mail = inbound.find(returned.inboundId())
 			.orElseThrow(() -> new IllegalStateException("submission " + returned.trackingNo() + " has no inbound message"));
-		var original = Replies.Original.of(mail);
 		String office = profiles.officeOf(returned.profileId());
-		replies.returned(original, returned.trackingNo(), returned.title(), returned.unitName(), returned.comment(), office);
+		for (var to : recipients.of(Replies.Original.of(mail), returned.unitId(), "退回修改 " + returned.trackingNo())) {
+			replies.returned(to, returned.trackingNo(), returned.title(), returned.unitName(), returned.comment(), office);
+		}
 	}
 }

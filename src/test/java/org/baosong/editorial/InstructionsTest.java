@@ -248,12 +248,13 @@ class InstructionsTest {
 
 	/**
 	 * The sender of the item's report no longer informs for the unit (deactivated in the registry): the
-	 * 批示通知 and a later 采用反馈 go to the unit's active informants, each a new mail outside the thread;
-	 * a unit with no active informant gets none.
+	 * 批示通知, a later 采用反馈 and an editor's 退回修改 of another report go to the unit's active informants,
+	 * each a new mail outside the thread; a unit with no active informant gets none.
 	 */
 	@Test
 	void mailsAboutAnItemGoToTheUnitsInformantsWhenTheSenderNoLongerInformsForIt() throws Exception {
 		var item = adopted.item(reports, "越秀区推进数字政府建设", TODAY.minusDays(2));
+		long open = reports.file(Reports.subject("动态", "越秀区开展消防安全检查"), Reports.body("越秀区开展消防安全检查，排查隐患。"));
 		long unit = jdbc.queryForObject("SELECT unit_id FROM submission WHERE id = ?", Long.class, item.submissionId());
 		long sender = jdbc.queryForObject("SELECT informant_id FROM informant_address WHERE address_key = ?", Long.class, Reports.YUEXIU);
 		jdbc.update("INSERT INTO informant (unit_id, name, title, phone, active, created_at, updated_at) VALUES (?, '赵新', '信息员',"
@@ -284,6 +285,11 @@ class InstructionsTest {
 					String.class, "adoption:" + adoption + ":%")).containsExactlyInAnyOrder("Zhao.Xin@demo.baosong.test", "xxb2.d01@demo.baosong.test");
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbound_mail WHERE to_addr = ? AND dedup_key IN (?, ?)", Long.class,
 					Reports.YUEXIU, "adoption:" + adoption, "instruction:" + id)).isZero();
+
+			editing.returnForRevision(open, "editor1", "请补充检查发现的隐患数量。");
+			long openInbound = jdbc.queryForObject("SELECT inbound_id FROM submission WHERE id = ?", Long.class, open);
+			assertThat(jdbc.queryForList("SELECT to_addr FROM outbound_mail WHERE inbound_id = ? AND kind = 'RETURN' AND headers IS NULL",
+					String.class, openInbound)).containsExactlyInAnyOrder("Zhao.Xin@demo.baosong.test", "xxb2.d01@demo.baosong.test");
 
 			// nobody informs for the unit any more: nothing is mailed
 			jdbc.update("UPDATE informant SET active = FALSE WHERE id = ?", successor);
