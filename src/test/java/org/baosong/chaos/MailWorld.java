@@ -136,7 +136,17 @@ public final class MailWorld implements AutoCloseable {
 		while (System.currentTimeMillis() / 1000 <= before) {
 			Thread.onSpinWait();
 		}
-		office.getManagers().getImapHostManager().deleteMailbox(user, FOLDER);
+		var host = office.getManagers().getImapHostManager();
+		MailFolder old = host.getFolder(user, FOLDER);
+		try {
+			host.deleteMailbox(user, FOLDER);
+		}
+		catch (NullPointerException closedSession) {
+			// GreenMail 2.1.9: a connection closed earlier (the IMAP cuts) stays a listener of the folder with its
+			// response gone, and telling it of the deletion fails after the messages were removed and before the
+			// folder was; finish the deletion in the store (the gateway's next command on it fails, so it reconnects)
+			host.getStore().deleteMailbox(old);
+		}
 		MailFolder fresh = office.getManagers().getImapHostManager().createMailbox(user, FOLDER);
 		for (byte[] raw : held) {
 			fresh.appendMessage(mime(raw), new Flags(), new Date());
