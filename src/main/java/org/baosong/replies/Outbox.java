@@ -36,9 +36,13 @@ public class Outbox {
 		this.clock = clock;
 	}
 
-	/** One outbound mail as listed; the body is read with {@link #body}. */
+	/**
+	 * One outbound mail as listed; the body is read with {@link #body}.
+	 *
+	 * @param inDoubt hand-overs to the relay that may have delivered it before it was sent again (ADR 0024)
+	 */
 	public record OutboundMail(long id, Long inboundId, String kind, String toAddr, String subject, String messageId, String status,
-			int attempts, Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt, Long bouncedBy) {
+			int attempts, Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt, Long bouncedBy, int inDoubt) {
 	}
 
 	/** The text and extra header lines of a mail, as sent (or to be sent). */

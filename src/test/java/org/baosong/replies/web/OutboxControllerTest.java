@@ -86,7 +86,9 @@ class OutboxControllerTest {
 		long inbound = rows.insertWithoutRaw("REJECTED", "NO_REPORT", java.time.Instant.now(), tag + "@unit.test", "x");
 		long id = rows.insertOutbound(inbound, "REJECTION", tag + "@unit.test", "【退回】正文 " + tag, "SENT", null);
 		assertThat(page("/ops/outbox/" + id)).contains("【退回】正文 " + tag).contains("正文：【退回】正文 " + tag)
-			.contains("href=\"/ops/inbound/" + inbound + "\"").contains("退回通知");
+			.contains("href=\"/ops/inbound/" + inbound + "\"").contains("退回通知").doesNotContain("可能重复");
+		jdbc.update("UPDATE outbound_mail SET in_doubt = 2 WHERE id = ?", id);
+		assertThat(page("/ops/outbox/" + id)).contains("可能重复").contains("发送中断 2 次后重发");
 		mvc.perform(get("/ops/outbox/999999").with(as("ADMIN"))).andExpect(status().isNotFound());
 	}
 
