@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.ibatis.annotations.Arg;
+import org.apache.ibatis.annotations.ConstructorArgs;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Options;
@@ -254,9 +256,27 @@ public class EditorialActs {
 		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE submission_id = #{submissionId} ORDER BY id FOR UPDATE")
 		List<Act> ofSubmissionLocked(long submissionId);
 
+		/**
+		 * Acts by constructor argument in column order, for the reads of many rows: automapping a record by argument
+		 * name compares every argument with every column for every row (docs/PERFORMANCE.md, "Bulletins").
+		 */
+		@ConstructorArgs({ @Arg(column = "id", javaType = Long.class, id = true), @Arg(column = "profile_id", javaType = String.class),
+				@Arg(column = "kind", javaType = String.class), @Arg(column = "occurred_at", javaType = Instant.class),
+				@Arg(column = "effective_on", javaType = LocalDate.class), @Arg(column = "actor", javaType = String.class),
+				@Arg(column = "unit_id", javaType = long.class), @Arg(column = "submission_id", javaType = Long.class),
+				@Arg(column = "ref_type", javaType = String.class), @Arg(column = "ref_id", javaType = Long.class),
+				@Arg(column = "detail", javaType = String.class), @Arg(column = "reverses_id", javaType = Long.class),
+				@Arg(column = "attributes", javaType = ActAttributes.class) })
 		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE profile_id = #{profileId} ORDER BY id")
 		List<Act> ofProfile(String profileId);
 
+		@ConstructorArgs({ @Arg(column = "id", javaType = Long.class, id = true), @Arg(column = "profile_id", javaType = String.class),
+				@Arg(column = "kind", javaType = String.class), @Arg(column = "occurred_at", javaType = Instant.class),
+				@Arg(column = "effective_on", javaType = LocalDate.class), @Arg(column = "actor", javaType = String.class),
+				@Arg(column = "unit_id", javaType = long.class), @Arg(column = "submission_id", javaType = Long.class),
+				@Arg(column = "ref_type", javaType = String.class), @Arg(column = "ref_id", javaType = Long.class),
+				@Arg(column = "detail", javaType = String.class), @Arg(column = "reverses_id", javaType = Long.class),
+				@Arg(column = "attributes", javaType = ActAttributes.class) })
 		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE profile_id = #{profileId} AND effective_on >= #{from} AND effective_on < #{to} ORDER BY id")
 		List<Act> ofProfileBetween(@Param("profileId") String profileId, @Param("from") LocalDate from, @Param("to") LocalDate to);
 
