@@ -11,6 +11,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells an outage of something the gateway depends on (the database unreachable, its connection lost)
@@ -20,13 +21,29 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 public final class Outages {
 
+	private static final String HIKARI_CLOSED = "Connection is closed";
+
 	private Outages() {
 	}
 
 	/** True when {@code failure} or any of its causes is a lost or unobtainable database connection. */
 	public static boolean isOutage(Throwable failure) {
 		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-		for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+		var todo = new java.util.ArrayDeque<Throwable>();
+		todo.add(failure);
+		while (!todo.isEmpty()) {
+			Throwable t = todo.poll();
+			if (!seen.add(t)) {
+				continue;
+			}
+			if (t.getCause() != null) {
+				todo.add(t.getCause());
+			}
+			// a rollback that failed hides the exception that caused it ("Application exception overridden by
+			// rollback exception"): that one says what happened
+			if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+				todo.add(rollback.getApplicationException());
+			}
 			if (t instanceof DataAccessResourceFailureException || t instanceof RecoverableDataAccessException
 					|| t instanceof TransientDataAccessResourceException || t instanceof CannotCreateTransactionException
 					|| t instanceof SQLRecoverableException || t instanceof SQLTransientConnectionException) {
@@ -34,6 +51,10 @@ public final class Outages {
 			}
 			// SQLSTATE class 08: connection exception (SQL standard), whatever the driver's exception type
 			if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+				return true;
+			}
+			// HikariCP's proxy of a connection it closed as broken answers every call so, without an SQLSTATE
+			if (t instanceof SQLException sql && sql.getSQLState() == null && HIKARI_CLOSED.equals(sql.getMessage())) {
 				return true;
 			}
 		}

@@ -21,6 +21,11 @@ class OutagesTest {
 		assertThat(Outages.isOutage(new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed", "08003"))))
 			.isTrue();
 		assertThat(Outages.isOutage(new IllegalStateException("wrapped", new SQLException("Communications link failure", "08S01")))).isTrue();
+		// what GatewayFaultsTest's database outage produced: the rollback failed on the connection Hikari had closed
+		assertThat(Outages.isOutage(new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed")))).isTrue();
+		var overridden = new TransactionSystemException("JDBC rollback failed", new SQLException("rollback refused"));
+		overridden.initApplicationException(new org.springframework.dao.RecoverableDataAccessException("Communications link failure"));
+		assertThat(Outages.isOutage(overridden)).isTrue();
 	}
 
 	@Test
@@ -30,5 +35,6 @@ class OutagesTest {
 		assertThat(Outages.isOutage(new IOException("disk full"))).isFalse();
 		assertThat(Outages.isOutage(new SQLException("syntax", "42000"))).isFalse();
 		assertThat(Outages.isOutage(new TransactionSystemException("commit failed"))).isFalse();
+		assertThat(Outages.isOutage(new SQLException("Connection is closed", "42000"))).isFalse();
 	}
 }
