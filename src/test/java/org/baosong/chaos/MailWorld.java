@@ -144,8 +144,10 @@ public final class MailWorld implements AutoCloseable {
 		catch (NullPointerException closedSession) {
 			// GreenMail 2.1.9: a connection closed earlier (the IMAP cuts) stays a listener of the folder with its
 			// response gone, and telling it of the deletion fails after the messages were removed and before the
-			// folder was; finish the deletion in the store (the gateway's next command on it fails, so it reconnects)
+			// folder was; finish the deletion in the store, and close the connections the server failed to close
+			// (a server restored or migrated drops its clients): the gateway reconnects and selects the new folder
 			host.getStore().deleteMailbox(old);
+			imapProxy.cutNow();
 		}
 		MailFolder fresh = office.getManagers().getImapHostManager().createMailbox(user, FOLDER);
 		for (byte[] raw : held) {
