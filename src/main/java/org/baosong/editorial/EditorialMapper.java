@@ -22,9 +22,11 @@ interface EditorialMapper {
 
 	Optional<Long> submissionOfUnit(@Param("unitId") long unitId, @Param("trackingNo") String trackingNo);
 
-	java.util.List<Similar> simhashesSince(@Param("since") Instant since);
+	/** Submissions since then whose SimHash has, in some band, one of the values given for it (see {@link SimHashBands}). */
+	java.util.List<Similar> simhashCandidates(@Param("band0") java.util.List<Integer> band0, @Param("band1") java.util.List<Integer> band1,
+			@Param("band2") java.util.List<Integer> band2, @Param("band3") java.util.List<Integer> band3, @Param("since") Instant since);
 
-	record Similar(String trackingNo, long simhash, long unitId) {
+	record Similar(long id, String trackingNo, long simhash, Instant receivedAt) {
 	}
 
 	Optional<String> duplicateOf(@Param("unitId") long unitId, @Param("textHash") String textHash, @Param("since") Instant since);
@@ -101,6 +103,14 @@ interface EditorialMapper {
 		public String getTrackingNo() { return trackingNo; }
 		public String getTextHash() { return textHash; }
 		public Long getSimhash() { return simhash; }
+		public Integer getBand0() { return band(0); }
+		public Integer getBand1() { return band(1); }
+		public Integer getBand2() { return band(2); }
+		public Integer getBand3() { return band(3); }
+
+		private Integer band(int band) {
+			return simhash == null ? null : SimHashBands.band(simhash, band);
+		}
 		public String getFlags() { return flags; }
 		public String getFlagNotes() { return flagNotes; }
 		public Instant getNow() { return now; }

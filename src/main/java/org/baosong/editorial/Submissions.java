@@ -91,18 +91,28 @@ public class Submissions {
 
 	/**
 	 * The tracking number of a recent submission (any unit) whose text is nearly the same (SimHash within
-	 * {@link SimHash#NEAR} bits), the closest one; the same unit's identical text is DUPLICATE, not this.
+	 * {@link SimHash#NEAR} bits), the closest one, of equally close ones the earliest received (then filed);
+	 * the same unit's identical text is DUPLICATE, not this.
 	 */
 	public Optional<String> nearDuplicateOf(String text, Instant since) {
 		Long hash = SimHash.of(text);
-		if (hash == null) {
-			return Optional.empty();
-		}
-		return mapper.simhashesSince(since).stream()
+		return hash == null ? Optional.empty() : nearDuplicateOf(hash.longValue(), since);
+	}
+
+	/** As above for a hash: candidates by band index (see {@link SimHashBands}), each checked on the whole hash. */
+	Optional<String> nearDuplicateOf(long hash, Instant since) {
+		return mapper.simhashCandidates(SimHashBands.probes(hash, 0), SimHashBands.probes(hash, 1), SimHashBands.probes(hash, 2),
+				SimHashBands.probes(hash, 3), since).stream()
 			.filter(s -> SimHash.distance(s.simhash(), hash) <= SimHash.NEAR)
-			.min(java.util.Comparator.comparingInt(s -> SimHash.distance(s.simhash(), hash)))
+			.min(NEAREST.apply(hash))
 			.map(EditorialMapper.Similar::trackingNo);
 	}
+
+	/** Closest first; of equally close ones the earliest received, then the first filed. */
+	static final java.util.function.LongFunction<java.util.Comparator<EditorialMapper.Similar>> NEAREST = hash -> java.util.Comparator
+		.comparingInt((EditorialMapper.Similar s) -> SimHash.distance(s.simhash(), hash))
+		.thenComparing(EditorialMapper.Similar::receivedAt)
+		.thenComparingLong(EditorialMapper.Similar::id);
 
 	/** The tracking number of an earlier submission of the unit with the same text (see {@link Filing#textHash}) since the given time. */
 	public Optional<String> duplicateOf(long unitId, String textHash, Instant since) {

@@ -18,9 +18,13 @@ import org.baosong.registry.RegistryMapper.UnitRecord;
 import org.baosong.registry.RegistrySnapshot.InformantEntry;
 import org.baosong.registry.RegistrySnapshot.UnitEntry;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Read side of the registry: the lookups screening needs, listings, and the snapshot export writes. */
+/**
+ * Read side of the registry, straight from the database: lookups, listings, and the snapshot export writes.
+ * Screening, which looks up every message's sender and unit, reads through {@link CachedRegistry} instead.
+ */
 @Service
 @Transactional(readOnly = true)
 public class Registry {
@@ -58,6 +62,15 @@ public class Registry {
 
 	public Optional<Unit> unit(long id) {
 		return assembleUnits(mapper.unitsById(List.of(id))).stream().findFirst();
+	}
+
+	/**
+	 * The whole registry read at once for {@link CachedRegistry}, in a read-only transaction of its own: a caller's
+	 * transaction may hold a snapshot older than the last registry change, which must not be kept as the copy.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
+	RegistryCopy copy() {
+		return RegistryCopy.of(mapper.units(), mapper.aliases(null), mapper.informants(), mapper.addresses(null));
 	}
 
 	/** All units, in the profile's sequence order, then sort order, then code. */

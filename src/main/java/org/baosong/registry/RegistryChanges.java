@@ -33,11 +33,14 @@ public class RegistryChanges {
 
 	private final Clock clock;
 
-	RegistryChanges(RegistryMapper mapper, Registry registry, AuditLog audit, Clock clock) {
+	private final CachedRegistry cache;
+
+	RegistryChanges(RegistryMapper mapper, Registry registry, AuditLog audit, Clock clock, CachedRegistry cache) {
 		this.mapper = mapper;
 		this.registry = registry;
 		this.audit = audit;
 		this.clock = clock;
+		this.cache = cache;
 	}
 
 	/**
@@ -78,6 +81,7 @@ public class RegistryChanges {
 		if (unit.active() == active) {
 			return false;
 		}
+		cache.changing();
 		mapper.setActive(unitId, active, clock.instant());
 		audit.record(active ? "registry.unit.activate" : "registry.unit.deactivate", "unit", unitId, unit.code() + " " + unit.name());
 		return true;
@@ -114,6 +118,7 @@ public class RegistryChanges {
 		if (!problems.isEmpty()) {
 			throw new ChangeRefused(problems);
 		}
+		cache.changing();
 		var row = new UnitRow();
 		row.id = unitId;
 		row.code = before.code();

@@ -70,7 +70,7 @@ interface RegistryMapper {
 			LocalDate registeredOn, String note) {
 	}
 
-	record AddressRecord(long informantId, String address) {
+	record AddressRecord(long informantId, String address, String addressKey) {
 	}
 
 	record SequenceCount(String sequenceCode, long units) {

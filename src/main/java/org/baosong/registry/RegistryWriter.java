@@ -34,14 +34,18 @@ class RegistryWriter {
 
 	private final Clock clock;
 
-	RegistryWriter(RegistryMapper mapper, AuditLog audit, Clock clock) {
+	private final CachedRegistry cache;
+
+	RegistryWriter(RegistryMapper mapper, AuditLog audit, Clock clock, CachedRegistry cache) {
 		this.mapper = mapper;
 		this.audit = audit;
 		this.clock = clock;
+		this.cache = cache;
 	}
 
 	@Transactional
 	ImportResult apply(List<UnitEntry> units, List<InformantEntry> informants, boolean writeUnits, boolean writeInformants) {
+		cache.changing();
 		var counts = new int[6];
 		Map<String, Long> unitIds = writeUnits ? writeUnits(units, counts)
 				: mapper.units().stream().collect(Collectors.toMap(UnitRecord::code, UnitRecord::id));

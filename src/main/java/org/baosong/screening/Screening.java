@@ -5,7 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.baosong.registry.Registry;
+import org.baosong.registry.CachedRegistry;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,7 +19,7 @@ public class Screening {
 
 	static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
-	private final Registry registry;
+	private final CachedRegistry registry;
 
 	private final List<ScreeningRules.Entry> chain;
 
@@ -27,7 +27,7 @@ public class Screening {
 
 	private final org.baosong.extraction.TextExtractor extractor;
 
-	Screening(Registry registry, ScreeningProperties properties, org.baosong.editorial.Submissions submissions,
+	Screening(CachedRegistry registry, ScreeningProperties properties, org.baosong.editorial.Submissions submissions,
 			org.baosong.mailbox.InboundMessages inbound, org.baosong.extraction.TextExtractor extractor) {
 		this.registry = registry;
 		this.extractor = extractor;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.baosong.mime.MailPart;
 import org.baosong.mime.ParsedMail;
 import org.baosong.profile.JurisdictionProfile;
-import org.baosong.registry.Registry;
+import org.baosong.registry.CachedRegistry;
 import org.baosong.registry.SenderMatch;
 import org.baosong.registry.Unit;
 import org.baosong.extraction.ExtractedText;
@@ -21,7 +21,7 @@ final class ScreeningContext {
 
 	final ScreeningInput input;
 
-	private final Registry registry;
+	private final CachedRegistry registry;
 
 	private Optional<SenderMatch> sender;
 
@@ -37,7 +37,7 @@ final class ScreeningContext {
 
 	private Optional<Unit> subjectUnit;
 
-	ScreeningContext(ScreeningInput input, Registry registry, SubjectParser parser, TextExtractor extractor) {
+	ScreeningContext(ScreeningInput input, CachedRegistry registry, SubjectParser parser, TextExtractor extractor) {
 		this.input = input;
 		this.registry = registry;
 		this.parser = parser;

@@ -21,12 +21,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps the index in step with the database, on one background thread so that neither a write nor
- * start-up waits for Lucene. Each change re-reads the submission after its transaction committed;
- * changes that arrive together are indexed and committed together, and made visible right after the
- * commit (ADR 0010). A rebuild runs on the same thread: changes that arrive meanwhile wait and are
+ * start-up waits for Lucene. Each change re-reads the submission after its transaction committed and is
+ * indexed as it comes; the index is committed (and the searchers refreshed) at most once per
+ * {@code baosong.search.commit-interval}: a change that follows a quiet spell is committed at once, one
+ * that arrives within the interval after a commit waits for the next (ADR 0010). A commit fsyncs, and
+ * committing every change of a steady intake made Lucene cost as much CPU as the intake itself
+ * (docs/PERFORMANCE.md). A rebuild runs on the same thread: changes that arrive meanwhile wait and are
  * applied after it, re-read, so none is lost. At start the index is rebuilt when it is missing or its
- * document count differs from the table's; otherwise submissions changed since the last commit
- * (minus a margin) are indexed again, which covers a crash between a database commit and an index one.
+ * document count differs from the table's; otherwise submissions changed since the last commit (minus a
+ * margin) are indexed again, which covers a crash between a database commit and an index one, and the
+ * changes a crash caught indexed but not yet committed. A normal stop commits what is pending.
  */
 @Component
 class IndexUpdater implements SmartLifecycle {
@@ -62,6 +66,19 @@ class IndexUpdater implements SmartLifecycle {
 
 	private volatile int retrying;
 
+	/** Changes indexed since the last commit (worker thread only). */
+	private final Set<Long> uncommitted = new LinkedHashSet<>();
+
+	/** The time before the oldest of {@link #uncommitted} was read: what their commit records. */
+	private Instant uncommittedThrough;
+
+	private volatile int uncommittedCount;
+
+	private long lastCommitNanos;
+
+	/** A rebuild stopped by shutdown left the writer half rebuilt: nothing may be committed after it. */
+	private boolean rebuildCutShort;
+
 	IndexUpdater(SearchIndex index, SubmissionSource source, SearchProperties properties, Clock clock) {
 		this.index = index;
 		this.source = source;
@@ -88,9 +105,14 @@ class IndexUpdater implements SmartLifecycle {
 		return rebuild;
 	}
 
-	/** Changes and requests not yet indexed. */
+	/** Changes and requests not yet indexed, or indexed but not yet committed (and so not yet visible). */
 	int pending() {
-		return queue.size() + retrying;
+		return queue.size() + retrying + uncommittedCount;
+	}
+
+	/** Changes indexed but not yet committed. */
+	int uncommitted() {
+		return uncommittedCount;
 	}
 
 	String lastError() {
@@ -128,13 +150,15 @@ class IndexUpdater implements SmartLifecycle {
 
 	private void run() {
 		queueStartupWork();
+		long interval = properties.commitInterval().toNanos();
+		lastCommitNanos = System.nanoTime() - interval;
 		int failures = 0;
 		while (running) {
 			var batch = new LinkedHashSet<Long>(retry);
 			retry.clear();
 			retrying = 0;
 			try {
-				Long first = batch.isEmpty() ? queue.poll(1, TimeUnit.HOURS) : queue.poll(backoff(failures).toMillis(), TimeUnit.MILLISECONDS);
+				Long first = queue.poll(waitMillis(batch, failures, interval), TimeUnit.MILLISECONDS);
 				if (first != null) {
 					batch.add(first);
 				}
@@ -147,8 +171,8 @@ class IndexUpdater implements SmartLifecycle {
 			queue.drainTo(more, 10_000);
 			batch.addAll(more);
 			batch.remove(WAKE);
-			if (batch.isEmpty() || !running) {
-				continue;
+			if (!running) {
+				break;
 			}
 			try {
 				if (batch.remove(REBUILD)) {
@@ -156,6 +180,9 @@ class IndexUpdater implements SmartLifecycle {
 				}
 				if (running && !batch.isEmpty()) {
 					apply(batch);
+				}
+				if (running && !uncommitted.isEmpty() && System.nanoTime() - lastCommitNanos >= interval) {
+					commit(uncommittedThrough);
 				}
 				failures = 0;
 				lastError = null;
@@ -165,6 +192,8 @@ class IndexUpdater implements SmartLifecycle {
 				lastError = ex.toString();
 				log.warn("Search index update failed (retried in {} s): {}", backoff(failures).toSeconds(), ex.toString());
 				retry.addAll(batch);
+				retry.addAll(uncommitted); // indexed again, re-read, with the retry
+				forgetUncommitted();
 				if (rebuild.running()) { // its REBUILD was taken out of the batch; a retried batch rebuilds first
 					rebuild = new Rebuild(false, rebuild.done(), rebuild.total(), rebuild.startedAt(), null);
 					retry.add(REBUILD);
@@ -172,6 +201,43 @@ class IndexUpdater implements SmartLifecycle {
 				retrying = retry.size();
 			}
 		}
+		commitOnStop();
+	}
+
+	/** How long to wait for the next change: the back-off after a failure, else until the next commit is due. */
+	private long waitMillis(Set<Long> retried, int failures, long intervalNanos) {
+		if (!retried.isEmpty()) {
+			return backoff(failures).toMillis();
+		}
+		if (!uncommitted.isEmpty()) {
+			long left = intervalNanos - (System.nanoTime() - lastCommitNanos);
+			return Math.max(0, TimeUnit.NANOSECONDS.toMillis(left + 999_999));
+		}
+		return TimeUnit.HOURS.toMillis(1);
+	}
+
+	private void commitOnStop() {
+		if (uncommitted.isEmpty() || rebuildCutShort) {
+			return; // a rebuild cut short keeps the previous index; the start-up catch-up re-reads what was pending
+		}
+		try {
+			commit(uncommittedThrough);
+		}
+		catch (Exception ex) {
+			log.warn("Search index commit at shutdown failed; the next start catches up: {}", ex.toString());
+		}
+	}
+
+	private void commit(Instant through) throws Exception {
+		index.commit(through);
+		lastCommitNanos = System.nanoTime();
+		forgetUncommitted();
+	}
+
+	private void forgetUncommitted() {
+		uncommitted.clear();
+		uncommittedThrough = null;
+		uncommittedCount = 0;
 	}
 
 	private static Duration backoff(int failures) {
@@ -220,9 +286,10 @@ class IndexUpdater implements SmartLifecycle {
 			rebuild = new Rebuild(true, done, Math.max(total, done), through, null);
 		}
 		if (!running) {
+			rebuildCutShort = true;
 			return; // shutting down: nothing committed, the previous index stays
 		}
-		index.commit(through);
+		commit(through); // the rebuild read every row after `through`: what was indexed but uncommitted before is in it
 		rebuild = new Rebuild(false, done, done, through, clock.instant());
 		log.info("Search index rebuilt: {} submissions in {} ms", done, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 	}
@@ -244,6 +311,10 @@ class IndexUpdater implements SmartLifecycle {
 		if (removed) {
 			index.expungeDeleted();
 		}
-		index.commit(through);
+		if (uncommittedThrough == null) {
+			uncommittedThrough = through;
+		}
+		uncommitted.addAll(ids);
+		uncommittedCount = uncommitted.size();
 	}
 }

@@ -30,7 +30,7 @@ import org.baosong.mime.MimeLimits;
 import org.baosong.profile.JurisdictionProfile;
 import org.baosong.profile.ProfileFiles;
 import org.baosong.registry.Informant;
-import org.baosong.registry.Registry;
+import org.baosong.registry.CachedRegistry;
 import org.baosong.registry.SenderMatch;
 import org.baosong.registry.Unit;
 
@@ -55,7 +55,7 @@ class ScreeningTest {
 
 	MailParser parser;
 
-	Registry registry = mock(Registry.class);
+	CachedRegistry registry = mock(CachedRegistry.class);
 
 	org.baosong.editorial.Submissions submissions = mock(org.baosong.editorial.Submissions.class);
 

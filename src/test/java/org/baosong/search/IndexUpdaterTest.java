@@ -21,7 +21,8 @@ import org.baosong.editorial.SubmissionChanged;
 /**
  * The index kept in step with the tables: changes after commit, the rebuild at start when the index is
  * missing or its count is wrong, the catch-up of changes a crash kept from the index, and a rebuild that
- * searches do not see until it is complete, with the changes made meanwhile applied after it.
+ * searches do not see until it is complete, with the changes made meanwhile applied after it, and changes
+ * within the commit interval held back until the next commit or the stop.
  */
 class IndexUpdaterTest {
 
@@ -32,7 +33,7 @@ class IndexUpdaterTest {
 
 	final FakeSearchMapper tables = new FakeSearchMapper();
 
-	final SearchProperties properties = new SearchProperties(null, 2, 300_000);
+	SearchProperties properties = new SearchProperties(null, 2, 300_000, Duration.ofSeconds(1));
 
 	SearchIndex index;
 
@@ -160,5 +161,33 @@ class IndexUpdaterTest {
 				&& index.documentCount() == 3);
 		assertThat(found("防汛")).containsExactly(3L);
 		assertThat(found("老旧小区改造")).containsExactly(1L);
+	}
+
+	@Test
+	void changesWithinTheCommitIntervalAreIndexedButShownOnlyAfterTheNextCommitWhichAStopMakes() throws Exception {
+		properties = new SearchProperties(null, 2, 300_000, Duration.ofMinutes(10));
+		tables.put(1, "越秀区推进老旧小区改造", "累计完成改造项目42个。", T0);
+		tables.put(2, "天河区发布数字经济三年行动计划", "数字经济核心产业。", T0);
+		start();
+		await().atMost(Duration.ofSeconds(20)).until(() -> index.documentCount() == 2 && updater.rebuild().finishedAt() != null
+				&& updater.pending() == 0);
+
+		// changed long before the last commit's time: the start-up catch-up would not find them, only a commit keeps them
+		tables.put(1, "越秀区推进加装电梯", "加装电梯153台。", T0);
+		updater.onSubmissionChanged(new SubmissionChanged(1));
+		tables.put(2, "天河区发布人工智能产业行动计划", "人工智能核心产业。", T0);
+		updater.onSubmissionChanged(new SubmissionChanged(2));
+		await().atMost(Duration.ofSeconds(20)).until(() -> updater.uncommitted() == 2);
+		assertThat(updater.pending()).isEqualTo(2);
+		assertThat(found("加装电梯")).as("the rebuild's commit was less than the interval ago").isEmpty();
+		assertThat(found("老旧小区改造")).containsExactly(1L);
+
+		stop();
+		start();
+		await().atMost(Duration.ofSeconds(20)).until(() -> updater.pending() == 0);
+		assertThat(found("加装电梯")).containsExactly(1L);
+		assertThat(found("人工智能")).containsExactly(2L);
+		assertThat(found("老旧小区改造")).isEmpty();
+		assertThat(updater.rebuild().finishedAt()).as("no rebuild was needed").isNull();
 	}
 }

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -80,7 +81,7 @@ public final class SearchBenchmark {
 		boolean reuse = options.contains("--reuse");
 		Path out = Path.of("target/bench");
 		Path dir = out.resolve("index-" + docs);
-		var properties = new SearchProperties(dir, 500, 300_000);
+		var properties = new SearchProperties(dir, 500, 300_000, Duration.ZERO);
 
 		double buildSeconds = -1;
 		if (!reuse || !Files.exists(dir)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,7 +32,7 @@ class SubmissionSearchTest {
 
 	@BeforeAll
 	static void index() throws IOException {
-		var properties = new SearchProperties(null, 500, 300_000);
+		var properties = new SearchProperties(null, 500, 300_000, Duration.ZERO);
 		index = SearchIndex.open(dir, new SubmissionDocuments(properties.maxTextChars()));
 		index.add(List.of(
 				submission(1, "越秀区推进老旧小区改造惠及3万户", "越秀区今年以来累计完成老旧小区改造项目42个。召开居民议事会286场。", null, 11, "district",
