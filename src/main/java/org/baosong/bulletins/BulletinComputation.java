@@ -151,21 +151,18 @@ class BulletinComputation {
 		return result;
 	}
 
-	/** Per unit, the messages received in the period (office days) and the rejected ones by reason code. */
+	/** Per unit, the messages received in the period (office days) and the rejected ones by reason code; counted in SQL. */
 	private Map<Long, Intake> intake(Period period) {
 		var result = new HashMap<Long, Intake>();
-		for (var row : inbound.outcomes(period.start().atStartOfDay(zone).toInstant(), period.end().plusDays(1).atStartOfDay(zone).toInstant())) {
-			if (row.unitId() == null || row.status() == InboundStatus.IGNORED) {
-				continue;
-			}
+		for (var row : inbound.intake(period.start().atStartOfDay(zone).toInstant(), period.end().plusDays(1).atStartOfDay(zone).toInstant())) {
 			Intake intake = result.computeIfAbsent(row.unitId(), u -> new Intake());
-			intake.received++;
+			intake.received += row.messages();
 			if (row.status() == InboundStatus.REJECTED) {
-				intake.rejected++;
+				intake.rejected += row.messages();
 				if (row.reasonCodes() != null) {
 					for (String code : row.reasonCodes().split(",")) {
 						if (!code.isBlank()) {
-							intake.reasons.merge(code.strip(), 1L, Long::sum);
+							intake.reasons.merge(code.strip(), row.messages(), Long::sum);
 						}
 					}
 				}

@@ -12,9 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.baosong.editorial.ActAttributes;
 import org.baosong.editorial.EditorialActs;
-import org.baosong.editorial.EditorialActs.Act;
 import org.baosong.profile.AssessmentCalendar.Period;
 import org.baosong.profile.JurisdictionProfile;
 import org.baosong.profile.PeriodKind;
@@ -216,28 +214,29 @@ public class Scores {
 		return new Alert(s.unitId(), s.unitName(), s.sequenceCode(), kind, praise, text, ref);
 	}
 
-	/** Per unit, the standing acts of the period counted: adoptions per journal, instructions, upper adoptions ... */
+	/**
+	 * Per unit, the standing acts of the period counted: adoptions per journal, instructions, upper adoptions ...
+	 * Counted in SQL; units in the order of their first standing act, every unit with a standing act of any kind.
+	 */
 	public Map<Long, Activity> activity(String profileId, PeriodRef ref) {
 		var profile = profile(profileId);
 		Period period = PeriodCloses.assessedPeriod(profile, ref);
-		List<Act> all = acts.ofProfile(profileId, period.start(), period.end().plusDays(1));
-		Set<Long> reversed = all.stream().filter(Act::reversal).map(Act::reversesId).collect(Collectors.toSet());
+		var groups = new ArrayList<>(acts.countsOfProfile(profileId, period.start(), period.end().plusDays(1)));
+		Map<Long, Long> firstId = new HashMap<>();
+		groups.forEach(g -> firstId.merge(g.unitId(), g.firstId(), Math::min));
+		groups.sort(Comparator.comparingLong((EditorialActs.ActCount g) -> firstId.get(g.unitId())));
 		Map<Long, Map<String, Long>> adoptions = new LinkedHashMap<>();
 		Map<Long, long[]> counts = new LinkedHashMap<>();
-		for (Act act : all) {
-			if (act.reversal() || reversed.contains(act.id())) {
-				continue;
-			}
-			long[] c = counts.computeIfAbsent(act.unitId(), u -> new long[6]);
-			switch (act.kind()) {
-				case ActKinds.ADOPTED -> adoptions.computeIfAbsent(act.unitId(), u -> new LinkedHashMap<>())
-					.merge(act.attributes().get(ActAttributes.JOURNAL).orElse("?"), 1L, Long::sum);
-				case ActKinds.INSTRUCTION -> c[0]++;
-				case ActKinds.UPSTREAM_ADOPTION -> c[1]++;
-				case ActKinds.MARK -> c[2]++;
-				case ActKinds.PENALTY -> c[3]++;
-				case ActKinds.COMMISSION_LATE -> c[4]++;
-				case ActKinds.COMMISSION_MISSING -> c[5]++;
+		for (var g : groups) {
+			long[] c = counts.computeIfAbsent(g.unitId(), u -> new long[6]);
+			switch (g.kind()) {
+				case ActKinds.ADOPTED -> adoptions.computeIfAbsent(g.unitId(), u -> new LinkedHashMap<>()).merge(g.journal(), g.acts(), Long::sum);
+				case ActKinds.INSTRUCTION -> c[0] += g.acts();
+				case ActKinds.UPSTREAM_ADOPTION -> c[1] += g.acts();
+				case ActKinds.MARK -> c[2] += g.acts();
+				case ActKinds.PENALTY -> c[3] += g.acts();
+				case ActKinds.COMMISSION_LATE -> c[4] += g.acts();
+				case ActKinds.COMMISSION_MISSING -> c[5] += g.acts();
 				default -> {
 				}
 			}

@@ -113,6 +113,10 @@ class BulletinsTest {
 		f.publish("SFXX", 2026, LocalDate.of(2026, 1, 20), "标题信息", liwan);
 		f.rejected("D02", LocalDate.of(2026, 1, 6), "SUBJECT_FORMAT");
 		f.rejected("D02", LocalDate.of(2026, 1, 7), "SUBJECT_FORMAT,PHONE_INVALID");
+		// not in 荔湾区's intake: ignored, of no unit, after the quarter
+		f.ignored("D02", LocalDate.of(2026, 1, 8));
+		f.rejectedUnknown(LocalDate.of(2026, 1, 8), "SUBJECT_FORMAT");
+		f.rejected("D02", LocalDate.of(2026, 4, 1), "PHONE_INVALID");
 		f.commission("COMMISSION_MISSING", LocalDate.of(2026, 2, 20), f.unit("D03"), null, "YG-2026-01");
 
 		assertThat(scores.totals(PROFILE, Q1).get(yuexiu).points()).isEqualByComparingTo("39");
