@@ -70,17 +70,19 @@ class BulletinComputation {
 		Set<String> wanted = new HashSet<>(sequenceCodes);
 
 		progress.at("STANDINGS", 0, 0);
-		var totals = scores.totals(profile.id(), ref);
+		var figures = scores.figures(profile.id(), ref);
+		var totals = figures.totals();
 		long ledgerLines = totals.values().stream().mapToLong(Scores.UnitTotal::lines).sum();
 		BigDecimal ledgerPoints = totals.values().stream().map(Scores.UnitTotal::points).reduce(BigDecimal.ZERO, BigDecimal::add);
-		List<Standing> standings = scores.standings(profile.id(), ref).stream().filter(s -> wanted.contains(s.sequenceCode())).toList();
+		List<Standing> allStandings = figures.standings();
+		List<Standing> standings = allStandings.stream().filter(s -> wanted.contains(s.sequenceCode())).toList();
 		boolean closed = scores.close(profile.id(), ref).isPresent();
 
 		progress.at("ACTIVITY", 0, 0);
 		Map<Long, Activity> activity = scores.activity(profile.id(), ref);
 
 		progress.at("ALERTS", 0, 0);
-		var alerts = alerts(profile.id(), ref, standings, activity, wanted);
+		var alerts = alerts(profile.id(), ref, allStandings, standings, activity, wanted);
 
 		progress.at("INTAKE", 0, 0);
 		Map<Long, Intake> intake = intake(period);
@@ -133,9 +135,10 @@ class BulletinComputation {
 	}
 
 	/** The profile's alerts of the period (closed periods only), and late or missing commissions from the acts. */
-	private List<AlertRow> alerts(String profileId, PeriodRef ref, List<Standing> standings, Map<Long, Activity> activity, Set<String> wanted) {
+	private List<AlertRow> alerts(String profileId, PeriodRef ref, List<Standing> allStandings, List<Standing> standings,
+			Map<Long, Activity> activity, Set<String> wanted) {
 		var result = new ArrayList<AlertRow>();
-		scores.alerts(profileId, ref).stream().filter(a -> wanted.contains(a.sequenceCode()))
+		scores.alerts(profileId, ref, allStandings, activity).stream().filter(a -> wanted.contains(a.sequenceCode()))
 			.forEach(a -> result.add(new AlertRow(a.unitId(), a.unitName(), a.sequenceCode(), a.kind(), a.praise(), a.text())));
 		for (Standing s : standings) {
 			Activity a = activity.get(s.unitId());

@@ -68,8 +68,12 @@ public class Scores {
 
 	/** Points (sum of all rows) and accepted submissions per unit in a period; units without rows are absent. */
 	public Map<Long, UnitTotal> totals(String profileId, PeriodRef period) {
+		return totals(profileId, period, mapper.acceptedPerWeek(profileId, period.column(), period.key()));
+	}
+
+	private Map<Long, UnitTotal> totals(String profileId, PeriodRef period, List<LedgerMapper.Accepted> accepted) {
 		Map<Long, Long> submissions = new HashMap<>();
-		for (var a : mapper.acceptedPerWeek(profileId, period.column(), period.key())) {
+		for (var a : accepted) {
 			submissions.merge(a.unitId(), a.submissions(), Long::sum);
 		}
 		var result = new HashMap<Long, UnitTotal>();
@@ -77,6 +81,17 @@ public class Scores {
 			result.put(t.unitId(), new UnitTotal(t.unitId(), Line.scale(t.points()), submissions.getOrDefault(t.unitId(), 0L), t.lineCount()));
 		}
 		return result;
+	}
+
+	/** A period's totals per unit and its standings, from one pass of the aggregate queries. */
+	public record Figures(Map<Long, UnitTotal> totals, List<Standing> standings) {
+	}
+
+	/** The totals and the standings of a period together (what {@link #totals} and {@link #standings} give). */
+	public Figures figures(String profileId, PeriodRef ref) {
+		var accepted = mapper.acceptedPerWeek(profileId, ref.column(), ref.key());
+		var totals = totals(profileId, ref, accepted);
+		return new Figures(totals, standings(profile(profileId), ref, totals, accepted));
 	}
 
 	/** The assessed periods of an assessment year, in the calendar's order, with their closes. */
@@ -95,10 +110,13 @@ public class Scores {
 	 * targets and rank in its sequence; in sequence order, then by rank.
 	 */
 	public List<Standing> standings(String profileId, PeriodRef ref) {
-		var profile = profile(profileId);
+		return figures(profileId, ref).standings();
+	}
+
+	private List<Standing> standings(JurisdictionProfile profile, PeriodRef ref, Map<Long, UnitTotal> totals, List<LedgerMapper.Accepted> accepted) {
+		String profileId = profile.id();
 		Period period = PeriodCloses.assessedPeriod(profile, ref);
-		var totals = totals(profileId, ref);
-		var counts = Targets.counts(mapper.acceptedPerWeek(profileId, ref.column(), ref.key()));
+		var counts = Targets.counts(accepted);
 		var weeks = Targets.weeksOf(profile.calendar(), period);
 		boolean weeklyChecked = profile.sequences().stream().flatMap(s -> s.targets().stream())
 			.anyMatch(t -> t.period() == PeriodKind.WEEK) && Targets.weeklyCheckKind(profile.calendar()) == ref.kind();
@@ -142,12 +160,20 @@ public class Scores {
 	 * in consecutive periods, zero adoption, praise when every shorter period within it met its targets.
 	 */
 	public List<Alert> alerts(String profileId, PeriodRef ref) {
+		return alerts(profileId, ref, null, null);
+	}
+
+	/**
+	 * The alerts of a period whose standings (all of the profile's, as {@link #standings} gives them) and activity
+	 * are at hand; either may be null to have them computed.
+	 */
+	public List<Alert> alerts(String profileId, PeriodRef ref, List<Standing> periodStandings, Map<Long, Activity> periodActivity) {
 		var profile = profile(profileId);
 		if (closes.find(profileId, ref.kind().name(), ref.key()).isEmpty()) {
 			return List.of();
 		}
 		var alerts = profile.scoring().alerts();
-		var standings = standings(profileId, ref);
+		var standings = periodStandings != null ? periodStandings : standings(profileId, ref);
 		var result = new ArrayList<Alert>();
 		if (alerts.missedTarget() != null && (alerts.missedTarget().periods().isEmpty() || alerts.missedTarget().periods().contains(ref.kind()))) {
 			standings.stream().filter(s -> Boolean.FALSE.equals(s.met()))
@@ -156,19 +182,15 @@ public class Scores {
 		if (alerts.consecutiveMissed() != null && alerts.consecutiveMissed().period() == ref.kind()) {
 			var earlier = earlier(profile, ref, alerts.consecutiveMissed().periods() - 1);
 			if (earlier.size() == alerts.consecutiveMissed().periods() - 1) {
-				var missedBefore = new ArrayList<Set<Long>>();
-				for (PeriodRef p : earlier) {
-					missedBefore.add(closes.find(profileId, p.kind().name(), p.key()).isEmpty() ? Set.of()
-							: standings(profileId, p).stream().filter(s -> Boolean.FALSE.equals(s.met())).map(Standing::unitId)
-								.collect(Collectors.toSet()));
-				}
+				Set<Long> missedEvery = missedEvery(profileId, earlier, standings.stream().filter(s -> Boolean.FALSE.equals(s.met()))
+					.map(Standing::unitId).collect(Collectors.toSet()));
 				standings.stream()
-					.filter(s -> Boolean.FALSE.equals(s.met()) && missedBefore.stream().allMatch(m -> m.contains(s.unitId())))
+					.filter(s -> Boolean.FALSE.equals(s.met()) && missedEvery.contains(s.unitId()))
 					.forEach(s -> result.add(alert(s, "CONSECUTIVE_MISSED", false, alerts.consecutiveMissed().text(), ref)));
 			}
 		}
 		if (alerts.zeroAdoption() != null && alerts.zeroAdoption().period() == ref.kind()) {
-			var activity = activity(profileId, ref);
+			var activity = periodActivity != null ? periodActivity : activity(profileId, ref);
 			standings.stream().filter(s -> activity.get(s.unitId()) == null || activity.get(s.unitId()).totalAdoptions() + activity.get(s.unitId()).upstreamAdoptions() == 0)
 				.forEach(s -> result.add(alert(s, "ZERO_ADOPTION", false, alerts.zeroAdoption().text(), ref)));
 		}
@@ -176,6 +198,25 @@ public class Scores {
 			result.addAll(praise(profile, ref, alerts.allMet(), standings));
 		}
 		return result;
+	}
+
+	/**
+	 * Of the candidates, the units that missed their targets in every one of the earlier periods (an open period
+	 * counts as missed by none). Newest period first, stopping as soon as no candidate is left, so the standings
+	 * of earlier periods are computed only as far as they can still matter.
+	 */
+	private Set<Long> missedEvery(String profileId, List<PeriodRef> earlier, Set<Long> candidates) {
+		Set<Long> left = new java.util.HashSet<>(candidates);
+		for (int i = earlier.size() - 1; i >= 0 && !left.isEmpty(); i--) {
+			PeriodRef p = earlier.get(i);
+			if (closes.find(profileId, p.kind().name(), p.key()).isEmpty()) {
+				return Set.of();
+			}
+			Set<Long> missed = standings(profileId, p).stream().filter(s -> Boolean.FALSE.equals(s.met())).map(Standing::unitId)
+				.collect(Collectors.toSet());
+			left.retainAll(missed);
+		}
+		return left;
 	}
 
 	private List<Alert> praise(JurisdictionProfile profile, PeriodRef ref, org.baosong.profile.ScoringRules.AllMet allMet, List<Standing> standings) {
