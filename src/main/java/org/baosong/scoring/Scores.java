@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.baosong.editorial.EditorialActs;
@@ -64,6 +65,22 @@ public class Scores {
 	/** Every row (with reversals) of a unit in a period, oldest first: the unit's explanation. */
 	public List<LedgerLine> lines(String profileId, long unitId, PeriodRef period) {
 		return mapper.lines(profileId, unitId, period.column(), period.key()).stream().map(LedgerLine::of).toList();
+	}
+
+	/**
+	 * The ledger's watermark: its highest row id (0 when empty), as the current transaction sees it. The ledger is
+	 * only ever appended to (ADR 0020), so the rows of a period up to it are what the period held then.
+	 */
+	public long watermark() {
+		return mapper.maxId();
+	}
+
+	/**
+	 * Every row (with reversals) of a period with an id up to {@code upTo}, of one unit or (unitId null) of every
+	 * unit; in unit order, oldest first within a unit; one streamed read.
+	 */
+	public void linesUpTo(String profileId, PeriodRef period, Long unitId, long upTo, Consumer<LedgerLine> each) {
+		mapper.linesUpTo(profileId, period.column(), period.key(), unitId, upTo, context -> each.accept(LedgerLine.of(context.getResultObject())));
 	}
 
 	/** Points (sum of all rows) and accepted submissions per unit in a period; units without rows are absent. */
