@@ -243,13 +243,13 @@ public class Bulletins {
 		return new Published(bulletin(mapper.find(id).orElseThrow()), queued);
 	}
 
-	/** The bulletin as a workbook: the archived file once published, made from the snapshot for a draft. */
+	/** The bulletin as a workbook: the archived file once published, made from the snapshot and the lines up to its watermark for a draft. */
 	@Transactional(readOnly = true)
 	public Optional<Exported> xlsx(long id) {
-		return export(id, "xlsx", XLSX_TYPE, (content, edition) -> BulletinXlsx.write(content, edition, reasonNames::name));
+		return export(id, "xlsx", XLSX_TYPE, (content, edition) -> BulletinXlsx.write(lines.all(content), edition, reasonNames::name));
 	}
 
-	/** The bulletin as a formal document: the archived file once published, made from the snapshot for a draft. */
+	/** The bulletin as a formal document: the archived file once published, made from the snapshot for a draft (it has no lines). */
 	@Transactional(readOnly = true)
 	public Optional<Exported> docx(long id) {
 		return export(id, "docx", DOCX_TYPE, (content, edition) -> BulletinDocx.write(templates.read(), content, edition));
@@ -283,7 +283,7 @@ public class Bulletins {
 			return Optional.of(new Exported(edition.filename(content, extension), type, read(sha)));
 		}
 		var edition = new Edition(null, null, LocalDate.now(clock.withZone(zone)), true, latestPublished(row, id).isPresent());
-		return Optional.of(new Exported(edition.filename(content, extension), type, write.apply(lines.all(content), edition)));
+		return Optional.of(new Exported(edition.filename(content, extension), type, write.apply(content, edition)));
 	}
 
 	private Optional<BulletinMapper.Row> latestPublished(BulletinMapper.Row row, long except) {
