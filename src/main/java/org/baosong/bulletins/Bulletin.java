@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param sequences      the sequence codes it covers, comma-separated, in the profile's order
  * @param state          GENERATING, DRAFT, FAILED or PUBLISHED
- * @param stage          while generating: the step under way (STANDINGS, ACTIVITY, ALERTS, INTAKE, LINES, SAVING)
+ * @param stage          while generating: the step under way (STANDINGS, ACTIVITY, ALERTS, INTAKE,
+ *                       SAVING; LINES from a node before ADR 0025 was amended)
  * @param progressDone   units whose explanation is read, of {@code progressTotal}
  * @param issueNo        第N期 of the assessment year {@code issueYear}, given when published
  * @param correctsId     the published bulletin of the same period this one corrects (更正), or null

@@ -14,7 +14,6 @@ import java.util.TreeMap;
 
 import org.baosong.bulletins.BulletinContent.AlertRow;
 import org.baosong.bulletins.BulletinContent.Journal;
-import org.baosong.bulletins.BulletinContent.Line;
 import org.baosong.bulletins.BulletinContent.SequenceTable;
 import org.baosong.bulletins.BulletinContent.UnitRow;
 import org.baosong.common.BaosongProperties;
@@ -24,7 +23,6 @@ import org.baosong.profile.AssessmentCalendar.Period;
 import org.baosong.profile.JurisdictionProfile;
 import org.baosong.profile.PeriodKind;
 import org.baosong.scoring.Activity;
-import org.baosong.scoring.LedgerLine;
 import org.baosong.scoring.PeriodLabels;
 import org.baosong.scoring.PeriodRef;
 import org.baosong.scoring.Scores;
@@ -34,9 +32,10 @@ import org.springframework.stereotype.Component;
 /**
  * Computes what a bulletin shows, in small steps, each reported to the progress: the standings (points,
  * accepted submissions, targets and ranks), the editorial activity (adoptions per journal, instructions,
- * upper adoptions, commissions), the alerts, the inbound log of the period (received and rejected by
- * reason), then every unit's explanation. Call it inside one read-only, repeatable-read transaction so
- * all the steps see the same ledger.
+ * upper adoptions, commissions), the alerts and the inbound log of the period (received and rejected by
+ * reason). The units' explanations are not copied: the content records the ledger's watermark (its highest
+ * row id), and the explanations are the period's rows up to it ({@link BulletinLines}). Call it inside one
+ * read-only, repeatable-read transaction so all the steps, and the watermark, see the same ledger.
  */
 @Component
 class BulletinComputation {
@@ -70,33 +69,27 @@ class BulletinComputation {
 		Set<String> wanted = new HashSet<>(sequenceCodes);
 
 		progress.at("STANDINGS", 0, 0);
-		var totals = scores.totals(profile.id(), ref);
+		long watermark = scores.watermark();
+		var figures = scores.figures(profile.id(), ref);
+		var totals = figures.totals();
 		long ledgerLines = totals.values().stream().mapToLong(Scores.UnitTotal::lines).sum();
 		BigDecimal ledgerPoints = totals.values().stream().map(Scores.UnitTotal::points).reduce(BigDecimal.ZERO, BigDecimal::add);
-		List<Standing> standings = scores.standings(profile.id(), ref).stream().filter(s -> wanted.contains(s.sequenceCode())).toList();
+		List<Standing> allStandings = figures.standings();
+		List<Standing> standings = allStandings.stream().filter(s -> wanted.contains(s.sequenceCode())).toList();
 		boolean closed = scores.close(profile.id(), ref).isPresent();
 
 		progress.at("ACTIVITY", 0, 0);
 		Map<Long, Activity> activity = scores.activity(profile.id(), ref);
 
 		progress.at("ALERTS", 0, 0);
-		var alerts = alerts(profile.id(), ref, standings, activity, wanted);
+		var alerts = alerts(profile.id(), ref, allStandings, standings, activity, wanted);
 
 		progress.at("INTAKE", 0, 0);
 		Map<Long, Intake> intake = intake(period);
 
 		var rows = new LinkedHashMap<String, List<UnitRow>>();
-		int done = 0;
-		progress.at("LINES", 0, standings.size());
 		for (Standing s : standings) {
-			List<Line> lines = lines(profile.id(), s.unitId(), ref);
-			BigDecimal sum = lines.stream().map(Line::points).reduce(BigDecimal.ZERO, BigDecimal::add);
-			if (sum.compareTo(s.points()) != 0) {
-				throw new IllegalStateException("the ledger of " + s.unitName() + " changed while the bulletin was computed (lines " + sum
-						+ ", total " + s.points() + "): generate it again");
-			}
-			rows.computeIfAbsent(s.sequenceCode(), c -> new ArrayList<>()).add(row(s, activity.get(s.unitId()), intake.get(s.unitId()), lines));
-			progress.at("LINES", ++done, standings.size());
+			rows.computeIfAbsent(s.sequenceCode(), c -> new ArrayList<>()).add(row(s, activity.get(s.unitId()), intake.get(s.unitId())));
 		}
 
 		var tables = new ArrayList<SequenceTable>();
@@ -109,33 +102,25 @@ class BulletinComputation {
 		var journals = profile.scoring().journals().stream().map(j -> new Journal(j.code(), j.name())).toList();
 		return new BulletinContent(profile.id(), profile.name(), profile.office(), period.kind().name(), period.key(),
 				PeriodLabels.of(period.kind(), period.key()), period.start(), period.end(), closed, clock.instant(), ledgerLines,
-				ledgerPoints.setScale(2), normalisation(profile, period.kind()), journals, tables, alerts);
+				ledgerPoints.setScale(2), watermark, normalisation(profile, period.kind()), journals, tables, alerts);
 	}
 
-	private static UnitRow row(Standing s, Activity a, Intake in, List<Line> lines) {
+	/** A unit's row without its lines (they are read up to the watermark when shown). */
+	private static UnitRow row(Standing s, Activity a, Intake in) {
 		Intake intake = in == null ? new Intake() : in;
 		var first = s.targets().isEmpty() ? null : s.targets().get(0);
 		return new UnitRow(s.unitId(), s.unitCode(), s.unitName(), intake.received, intake.rejected, Map.copyOf(intake.reasons), s.submissions(),
 				a == null ? Map.of() : new TreeMap<>(a.adoptions()), a == null ? 0 : a.totalAdoptions(), a == null ? 0 : a.instructions(),
 				a == null ? 0 : a.upstreamAdoptions(), a == null ? 0 : a.marks(), a == null ? 0 : a.penalties(),
 				a == null ? 0 : a.commissionsLate(), a == null ? 0 : a.commissionsMissing(), s.points(),
-				first == null ? null : first.required(), first == null ? null : first.measure(), s.completion(), s.met(), s.rank(), lines);
-	}
-
-	/** The unit's ledger lines of the period, without the 0-point rows that count accepted submissions. */
-	private List<Line> lines(String profileId, long unitId, PeriodRef ref) {
-		List<LedgerLine> all = scores.lines(profileId, unitId, ref);
-		Set<Long> reversed = new HashSet<>();
-		all.stream().filter(LedgerLine::reversal).forEach(l -> reversed.add(l.reversesId()));
-		return all.stream().filter(l -> !l.quantity())
-			.map(l -> new Line(l.id(), l.month(), l.points(), l.ruleId(), l.eventKind(), l.explanation(), l.reversesId(), reversed.contains(l.id())))
-			.toList();
+				first == null ? null : first.required(), first == null ? null : first.measure(), s.completion(), s.met(), s.rank(), null);
 	}
 
 	/** The profile's alerts of the period (closed periods only), and late or missing commissions from the acts. */
-	private List<AlertRow> alerts(String profileId, PeriodRef ref, List<Standing> standings, Map<Long, Activity> activity, Set<String> wanted) {
+	private List<AlertRow> alerts(String profileId, PeriodRef ref, List<Standing> allStandings, List<Standing> standings,
+			Map<Long, Activity> activity, Set<String> wanted) {
 		var result = new ArrayList<AlertRow>();
-		scores.alerts(profileId, ref).stream().filter(a -> wanted.contains(a.sequenceCode()))
+		scores.alerts(profileId, ref, allStandings, activity).stream().filter(a -> wanted.contains(a.sequenceCode()))
 			.forEach(a -> result.add(new AlertRow(a.unitId(), a.unitName(), a.sequenceCode(), a.kind(), a.praise(), a.text())));
 		for (Standing s : standings) {
 			Activity a = activity.get(s.unitId());
@@ -151,21 +136,18 @@ class BulletinComputation {
 		return result;
 	}
 
-	/** Per unit, the messages received in the period (office days) and the rejected ones by reason code. */
+	/** Per unit, the messages received in the period (office days) and the rejected ones by reason code; counted in SQL. */
 	private Map<Long, Intake> intake(Period period) {
 		var result = new HashMap<Long, Intake>();
-		for (var row : inbound.outcomes(period.start().atStartOfDay(zone).toInstant(), period.end().plusDays(1).atStartOfDay(zone).toInstant())) {
-			if (row.unitId() == null || row.status() == InboundStatus.IGNORED) {
-				continue;
-			}
+		for (var row : inbound.intake(period.start().atStartOfDay(zone).toInstant(), period.end().plusDays(1).atStartOfDay(zone).toInstant())) {
 			Intake intake = result.computeIfAbsent(row.unitId(), u -> new Intake());
-			intake.received++;
+			intake.received += row.messages();
 			if (row.status() == InboundStatus.REJECTED) {
-				intake.rejected++;
+				intake.rejected += row.messages();
 				if (row.reasonCodes() != null) {
 					for (String code : row.reasonCodes().split(",")) {
 						if (!code.isBlank()) {
-							intake.reasons.merge(code.strip(), 1L, Long::sum);
+							intake.reasons.merge(code.strip(), row.messages(), Long::sum);
 						}
 					}
 				}

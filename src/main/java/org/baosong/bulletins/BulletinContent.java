@@ -9,12 +9,17 @@ import java.util.Map;
 /**
  * Everything a bulletin shows, computed once from the ledger, the editorial acts and the inbound log and
  * kept as it was (the snapshot, ADR 0025): the exports, the pages, the API and the mails are all made from
- * this, never from the ledger again.
+ * this, never recomputed. The units' explanations (their ledger lines) are not stored in snapshots written
+ * since ADR 0025 was amended: they are the period's ledger rows up to {@code ledgerWatermark}, read when
+ * shown ({@link BulletinLines}); older snapshots hold them and have no watermark.
  *
  * @param closed        the period was closed when the bulletin was computed (targets judged finally, alerts given)
  * @param ledgerLines   how many ledger rows of the period the bulletin was computed from (rows are only ever added,
  *                      so a different count means the ledger of the period changed)
  * @param ledgerPoints  the sum of the points of those rows
+ * @param ledgerWatermark the highest ledger row id when the bulletin was computed (the ledger is only appended to, so
+ *                      the period's rows up to it are the rows it was computed from); null in a snapshot that holds
+ *                      every unit's lines (written before the watermark)
  * @param normalisation how scores were converted to a scale in this period (Changchun), or null
  * @param journals      the journals whose adoptions are counted, in the profile's order (the table's columns)
  * @param sequences     one table per sequence, units by rank
@@ -23,7 +28,7 @@ import java.util.Map;
  */
 public record BulletinContent(String profileId, String profileName, String office, String periodKind, String periodKey,
 		String periodLabel, LocalDate start, LocalDate end, boolean closed, Instant computedAt, long ledgerLines, BigDecimal ledgerPoints,
-		String normalisation, List<Journal> journals, List<SequenceTable> sequences, List<AlertRow> alerts) {
+		Long ledgerWatermark, String normalisation, List<Journal> journals, List<SequenceTable> sequences, List<AlertRow> alerts) {
 
 	public record Journal(String code, String name) {
 	}
@@ -40,6 +45,10 @@ public record BulletinContent(String profileId, String profileName, String offic
 		public BigDecimal bestPoints() {
 			return rows.stream().map(UnitRow::points).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
 		}
+
+		SequenceTable withRows(List<UnitRow> rows) {
+			return new SequenceTable(code, name, targets, rows);
+		}
 	}
 
 	/**
@@ -55,7 +64,8 @@ public record BulletinContent(String profileId, String profileName, String offic
 	 * @param completion       percent of the first target reached, or null
 	 * @param met              every target met; null without targets
 	 * @param lines            the unit's explanation: its ledger lines of the period (without the 0-point rows of
-	 *                         accepted submissions), oldest first, reversals included; they sum to {@code points}
+	 *                         accepted submissions), oldest first, reversals included; they sum to {@code points}.
+	 *                         Null in a stored snapshot with a watermark until they are read from the ledger
 	 */
 	public record UnitRow(long unitId, String unitCode, String unitName, long received, long rejected, Map<String, Long> rejectedByReason,
 			long accepted, Map<String, Long> adoptions, long adopted, long instructions, long upstreamAdoptions, long marks, long penalties,
@@ -64,6 +74,12 @@ public record BulletinContent(String profileId, String profileName, String offic
 
 		public long adoptionsIn(String journal) {
 			return adoptions.getOrDefault(journal, 0L);
+		}
+
+		UnitRow withLines(List<Line> lines) {
+			return new UnitRow(unitId, unitCode, unitName, received, rejected, rejectedByReason, accepted, adoptions, adopted, instructions,
+					upstreamAdoptions, marks, penalties, commissionsLate, commissionsMissing, points, target, targetMeasure, completion, met, rank,
+					lines);
 		}
 	}
 
@@ -86,6 +102,11 @@ public record BulletinContent(String profileId, String profileName, String offic
 	 * @param kind MISSED_TARGET, CONSECUTIVE_MISSED, ZERO_ADOPTION, PRAISE, COMMISSION_LATE or COMMISSION_MISSING
 	 */
 	public record AlertRow(long unitId, String unitName, String sequenceCode, String kind, boolean praise, String text) {
+	}
+
+	BulletinContent withSequences(List<SequenceTable> sequences) {
+		return new BulletinContent(profileId, profileName, office, periodKind, periodKey, periodLabel, start, end, closed, computedAt, ledgerLines,
+				ledgerPoints, ledgerWatermark, normalisation, journals, sequences, alerts);
 	}
 
 	/** A unit's row, in whichever sequence it stands. */

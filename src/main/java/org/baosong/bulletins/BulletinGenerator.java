@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Generates bulletins in the background, one at a time, on a thread of its own: the bulletin's row says
- * which step is under way and how many units' explanations are read, so the page can show the progress.
+ * which step is under way, so the page can show the progress.
  * The computation runs in one read-only, repeatable-read transaction (every step sees the same ledger);
  * the progress is written in transactions of its own, at most a few times a second.
  */

@@ -79,6 +79,8 @@ public class Bulletins {
 
 	private final BulletinMails mails;
 
+	private final BulletinLines lines;
+
 	private final ProfileCatalog profiles;
 
 	private final Scores scores;
@@ -93,12 +95,13 @@ public class Bulletins {
 
 	private final ZoneId zone;
 
-	Bulletins(BulletinMapper mapper, BulletinGenerator generator, BulletinTemplates templates, BulletinMails mails, ProfileCatalog profiles,
-			Scores scores, BlobStore blobs, ReasonNames reasonNames, AuditLog audit, Clock clock, BaosongProperties properties) {
+	Bulletins(BulletinMapper mapper, BulletinGenerator generator, BulletinTemplates templates, BulletinMails mails, BulletinLines lines,
+			ProfileCatalog profiles, Scores scores, BlobStore blobs, ReasonNames reasonNames, AuditLog audit, Clock clock, BaosongProperties properties) {
 		this.mapper = mapper;
 		this.generator = generator;
 		this.templates = templates;
 		this.mails = mails;
+		this.lines = lines;
 		this.profiles = profiles;
 		this.scores = scores;
 		this.blobs = blobs;
@@ -155,9 +158,28 @@ public class Bulletins {
 				mapper.count(profileId));
 	}
 
-	/** What a generated bulletin shows (as computed, never recomputed); empty while generating or failed. */
+	/**
+	 * What a generated bulletin shows (as computed, never recomputed), every unit's lines included (read up to the
+	 * bulletin's watermark); empty while generating or failed.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<BulletinContent> content(long id) {
+		return stored(id).map(lines::all);
+	}
+
+	/** The bulletin's tables, alerts and totals as computed, without reading the units' lines (null unless stored). */
+	@Transactional(readOnly = true)
+	public Optional<BulletinContent> summary(long id) {
+		return stored(id);
+	}
+
+	/** The bulletin's content with one unit's lines (the other units' rows without theirs unless stored); empty when not generated. */
+	@Transactional(readOnly = true)
+	public Optional<BulletinContent> unit(long id, long unitId) {
+		return stored(id).map(c -> lines.unit(c, unitId));
+	}
+
+	private Optional<BulletinContent> stored(long id) {
 		return mapper.find(id).filter(r -> Bulletin.DRAFT.equals(r.state()) || Bulletin.PUBLISHED.equals(r.state()))
 			.map(r -> Snapshots.read(snapshot(id)));
 	}
@@ -172,7 +194,7 @@ public class Bulletins {
 	@Transactional(readOnly = true)
 	public List<BulletinDifference> differences(long id) {
 		var row = mapper.find(id).orElseThrow(() -> new Refused("NOT_FOUND", "no bulletin " + id));
-		var content = content(id);
+		var content = stored(id);
 		var published = latestPublished(row, id).filter(p -> p.id() < id);
 		if (content.isEmpty() || published.isEmpty()) {
 			return List.of();
@@ -203,7 +225,7 @@ public class Bulletins {
 		if (row.ledgerLines() == null || lines != row.ledgerLines() || points.compareTo(row.ledgerPoints()) != 0) {
 			throw new Refused("DRAFT_STALE", "the ledger of " + ref + " has " + lines + " rows now, " + row.ledgerLines() + " when the draft was computed");
 		}
-		BulletinContent content = Snapshots.read(snapshot(id));
+		BulletinContent content = this.lines.all(Snapshots.read(snapshot(id)));
 		int year = profile.calendar().assessmentYear(content.start());
 		Integer last = mapper.lastIssueNo(profile.id(), year);
 		int issueNo = last == null ? 1 : last + 1;
@@ -221,13 +243,13 @@ public class Bulletins {
 		return new Published(bulletin(mapper.find(id).orElseThrow()), queued);
 	}
 
-	/** The bulletin as a workbook: the archived file once published, made from the snapshot for a draft. */
+	/** The bulletin as a workbook: the archived file once published, made from the snapshot and the lines up to its watermark for a draft. */
 	@Transactional(readOnly = true)
 	public Optional<Exported> xlsx(long id) {
-		return export(id, "xlsx", XLSX_TYPE, (content, edition) -> BulletinXlsx.write(content, edition, reasonNames::name));
+		return export(id, "xlsx", XLSX_TYPE, (content, edition) -> BulletinXlsx.write(lines.all(content), edition, reasonNames::name));
 	}
 
-	/** The bulletin as a formal document: the archived file once published, made from the snapshot for a draft. */
+	/** The bulletin as a formal document: the archived file once published, made from the snapshot for a draft (it has no lines). */
 	@Transactional(readOnly = true)
 	public Optional<Exported> docx(long id) {
 		return export(id, "docx", DOCX_TYPE, (content, edition) -> BulletinDocx.write(templates.read(), content, edition));

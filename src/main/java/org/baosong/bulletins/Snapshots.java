@@ -13,9 +13,9 @@ import java.util.zip.GZIPOutputStream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A bulletin's content as stored: JSON, gzip-compressed (a quarter of 500 units' explanations is a few
- * megabytes of JSON and a tenth of that compressed), with the SHA-256 of the JSON so that what was
- * published can be proven unchanged.
+ * A bulletin's content as stored: JSON, gzip-compressed (a quarter of 500 units' explanations, which the
+ * snapshots written before ADR 0025 was amended hold, is a few megabytes of JSON and a tenth of that
+ * compressed), with the SHA-256 of the JSON so that what was published can be proven unchanged.
  */
 final class Snapshots {
 

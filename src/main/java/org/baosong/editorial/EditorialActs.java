@@ -168,6 +168,20 @@ public class EditorialActs {
 		return mapper.ofProfileBetween(profileId, from, to);
 	}
 
+	/**
+	 * The standing acts (neither a reversal nor reversed by a reversal of the same window) of a profile effective
+	 * in [from, to), counted per unit, kind and, for adoptions, journal ("?" when an adoption names none); with the
+	 * first act's id of each group, so callers can keep the order in which units first acted.
+	 */
+	@Transactional(readOnly = true)
+	public List<ActCount> countsOfProfile(String profileId, LocalDate from, LocalDate to) {
+		return mapper.countsOfProfile(profileId, from, to);
+	}
+
+	/** How many standing acts of a kind (and journal, for adoptions) a unit has in a window. */
+	public record ActCount(long unitId, String kind, String journal, long acts, long firstId) {
+	}
+
 	/** One act or reversal. */
 	@Transactional(readOnly = true)
 	public Optional<Act> find(long actId) {
@@ -279,6 +293,17 @@ public class EditorialActs {
 				@Arg(column = "attributes", javaType = ActAttributes.class) })
 		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE profile_id = #{profileId} AND effective_on >= #{from} AND effective_on < #{to} ORDER BY id")
 		List<Act> ofProfileBetween(@Param("profileId") String profileId, @Param("from") LocalDate from, @Param("to") LocalDate to);
+
+		@ConstructorArgs({ @Arg(column = "unit_id", javaType = long.class), @Arg(column = "kind", javaType = String.class),
+				@Arg(column = "journal", javaType = String.class), @Arg(column = "acts", javaType = long.class),
+				@Arg(column = "first_id", javaType = long.class) })
+		@Select("SELECT a.unit_id, a.kind, CASE WHEN a.kind = 'ADOPTED' THEN COALESCE(JSON_VALUE(a.attributes, '$.journal'), '?') END AS journal,"
+				+ " COUNT(*) AS acts, MIN(a.id) AS first_id FROM editorial_act a"
+				+ " WHERE a.profile_id = #{profileId} AND a.effective_on >= #{from} AND a.effective_on < #{to} AND a.reverses_id IS NULL"
+				+ " AND NOT EXISTS (SELECT 1 FROM editorial_act r WHERE r.reverses_id = a.id AND r.profile_id = #{profileId}"
+				+ " AND r.effective_on >= #{from} AND r.effective_on < #{to})"
+				+ " GROUP BY a.unit_id, a.kind, journal")
+		List<ActCount> countsOfProfile(@Param("profileId") String profileId, @Param("from") LocalDate from, @Param("to") LocalDate to);
 
 		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE unit_id = #{unitId} AND effective_on >= #{from} AND effective_on < #{to} ORDER BY id")
 		List<Act> ofUnit(@Param("unitId") long unitId, @Param("from") LocalDate from, @Param("to") LocalDate to);

@@ -28,6 +28,8 @@ interface InboundMapper {
 
 	List<InboundMessages.OutcomeRow> outcomes(@Param("from") Instant from, @Param("to") Instant to);
 
+	List<InboundMessages.IntakeCount> intake(@Param("from") Instant from, @Param("to") Instant to);
+
 	long countOtherWithMessageId(@Param("messageId") String messageId, @Param("id") long id);
 
 	List<InboundMail> search(@Param("f") InboundFilter filter);

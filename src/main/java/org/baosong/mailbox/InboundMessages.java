@@ -68,6 +68,17 @@ public class InboundMessages {
 		return mapper.outcomes(from, to);
 	}
 
+	/**
+	 * The messages received in [from, to) from a known unit, not ignored, counted per unit, outcome and
+	 * reason codes (as stored: a comma-separated list, or null).
+	 */
+	public List<IntakeCount> intake(Instant from, Instant to) {
+		return mapper.intake(from, to);
+	}
+
+	public record IntakeCount(long unitId, InboundStatus status, String reasonCodes, long messages) {
+	}
+
 	public record OutcomeRow(Instant receivedAt, String mailboxId, Long unitId, InboundStatus status, String reasonCodes) {
 	}
 

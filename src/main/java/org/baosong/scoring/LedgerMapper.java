@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.session.ResultHandler;
 
 import org.baosong.profile.AssessmentCalendar.PeriodKeys;
 
@@ -42,6 +43,16 @@ interface LedgerMapper {
 	/** Every line (with reversals) of a unit in a period, oldest first. */
 	List<Stored> lines(@Param("profileId") String profileId, @Param("unitId") long unitId, @Param("column") PeriodColumn column,
 			@Param("key") String key);
+
+	/** The highest id of the ledger, 0 when it is empty: every row written before it has an id up to it. */
+	long maxId();
+
+	/**
+	 * Every line (with reversals) of a period up to a ledger id, of one unit or (unitId null) of all, by unit and
+	 * oldest first, handed one at a time to the handler (one read, streamed).
+	 */
+	void linesUpTo(@Param("profileId") String profileId, @Param("column") PeriodColumn column, @Param("key") String key,
+			@Param("unitId") Long unitId, @Param("upTo") long upTo, ResultHandler<Stored> handler);
 
 	/** Standing adoptions (ADOPTED act lines and act ids) — not used for points: see Scores.activity. */
 	List<UnitPoints> totals(@Param("profileId") String profileId, @Param("column") PeriodColumn column, @Param("key") String key);

@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import org.baosong.editorial.ActAttributes;
 import org.baosong.editorial.EditorialActs;
-import org.baosong.editorial.EditorialActs.Act;
 import org.baosong.profile.AssessmentCalendar.Period;
 import org.baosong.profile.JurisdictionProfile;
 import org.baosong.profile.PeriodKind;
@@ -68,10 +67,30 @@ public class Scores {
 		return mapper.lines(profileId, unitId, period.column(), period.key()).stream().map(LedgerLine::of).toList();
 	}
 
+	/**
+	 * The ledger's watermark: its highest row id (0 when empty), as the current transaction sees it. The ledger is
+	 * only ever appended to (ADR 0020), so the rows of a period up to it are what the period held then.
+	 */
+	public long watermark() {
+		return mapper.maxId();
+	}
+
+	/**
+	 * Every row (with reversals) of a period with an id up to {@code upTo}, of one unit or (unitId null) of every
+	 * unit; in unit order, oldest first within a unit; one streamed read.
+	 */
+	public void linesUpTo(String profileId, PeriodRef period, Long unitId, long upTo, Consumer<LedgerLine> each) {
+		mapper.linesUpTo(profileId, period.column(), period.key(), unitId, upTo, context -> each.accept(LedgerLine.of(context.getResultObject())));
+	}
+
 	/** Points (sum of all rows) and accepted submissions per unit in a period; units without rows are absent. */
 	public Map<Long, UnitTotal> totals(String profileId, PeriodRef period) {
+		return totals(profileId, period, mapper.acceptedPerWeek(profileId, period.column(), period.key()));
+	}
+
+	private Map<Long, UnitTotal> totals(String profileId, PeriodRef period, List<LedgerMapper.Accepted> accepted) {
 		Map<Long, Long> submissions = new HashMap<>();
-		for (var a : mapper.acceptedPerWeek(profileId, period.column(), period.key())) {
+		for (var a : accepted) {
 			submissions.merge(a.unitId(), a.submissions(), Long::sum);
 		}
 		var result = new HashMap<Long, UnitTotal>();
@@ -79,6 +98,17 @@ public class Scores {
 			result.put(t.unitId(), new UnitTotal(t.unitId(), Line.scale(t.points()), submissions.getOrDefault(t.unitId(), 0L), t.lineCount()));
 		}
 		return result;
+	}
+
+	/** A period's totals per unit and its standings, from one pass of the aggregate queries. */
+	public record Figures(Map<Long, UnitTotal> totals, List<Standing> standings) {
+	}
+
+	/** The totals and the standings of a period together (what {@link #totals} and {@link #standings} give). */
+	public Figures figures(String profileId, PeriodRef ref) {
+		var accepted = mapper.acceptedPerWeek(profileId, ref.column(), ref.key());
+		var totals = totals(profileId, ref, accepted);
+		return new Figures(totals, standings(profile(profileId), ref, totals, accepted));
 	}
 
 	/** The assessed periods of an assessment year, in the calendar's order, with their closes. */
@@ -97,10 +127,13 @@ public class Scores {
 	 * targets and rank in its sequence; in sequence order, then by rank.
 	 */
 	public List<Standing> standings(String profileId, PeriodRef ref) {
-		var profile = profile(profileId);
+		return figures(profileId, ref).standings();
+	}
+
+	private List<Standing> standings(JurisdictionProfile profile, PeriodRef ref, Map<Long, UnitTotal> totals, List<LedgerMapper.Accepted> accepted) {
+		String profileId = profile.id();
 		Period period = PeriodCloses.assessedPeriod(profile, ref);
-		var totals = totals(profileId, ref);
-		var counts = Targets.counts(mapper.acceptedPerWeek(profileId, ref.column(), ref.key()));
+		var counts = Targets.counts(accepted);
 		var weeks = Targets.weeksOf(profile.calendar(), period);
 		boolean weeklyChecked = profile.sequences().stream().flatMap(s -> s.targets().stream())
 			.anyMatch(t -> t.period() == PeriodKind.WEEK) && Targets.weeklyCheckKind(profile.calendar()) == ref.kind();
@@ -144,12 +177,20 @@ public class Scores {
 	 * in consecutive periods, zero adoption, praise when every shorter period within it met its targets.
 	 */
 	public List<Alert> alerts(String profileId, PeriodRef ref) {
+		return alerts(profileId, ref, null, null);
+	}
+
+	/**
+	 * The alerts of a period whose standings (all of the profile's, as {@link #standings} gives them) and activity
+	 * are at hand; either may be null to have them computed.
+	 */
+	public List<Alert> alerts(String profileId, PeriodRef ref, List<Standing> periodStandings, Map<Long, Activity> periodActivity) {
 		var profile = profile(profileId);
 		if (closes.find(profileId, ref.kind().name(), ref.key()).isEmpty()) {
 			return List.of();
 		}
 		var alerts = profile.scoring().alerts();
-		var standings = standings(profileId, ref);
+		var standings = periodStandings != null ? periodStandings : standings(profileId, ref);
 		var result = new ArrayList<Alert>();
 		if (alerts.missedTarget() != null && (alerts.missedTarget().periods().isEmpty() || alerts.missedTarget().periods().contains(ref.kind()))) {
 			standings.stream().filter(s -> Boolean.FALSE.equals(s.met()))
@@ -158,19 +199,15 @@ public class Scores {
 		if (alerts.consecutiveMissed() != null && alerts.consecutiveMissed().period() == ref.kind()) {
 			var earlier = earlier(profile, ref, alerts.consecutiveMissed().periods() - 1);
 			if (earlier.size() == alerts.consecutiveMissed().periods() - 1) {
-				var missedBefore = new ArrayList<Set<Long>>();
-				for (PeriodRef p : earlier) {
-					missedBefore.add(closes.find(profileId, p.kind().name(), p.key()).isEmpty() ? Set.of()
-							: standings(profileId, p).stream().filter(s -> Boolean.FALSE.equals(s.met())).map(Standing::unitId)
-								.collect(Collectors.toSet()));
-				}
+				Set<Long> missedEvery = missedEvery(profileId, earlier, standings.stream().filter(s -> Boolean.FALSE.equals(s.met()))
+					.map(Standing::unitId).collect(Collectors.toSet()));
 				standings.stream()
-					.filter(s -> Boolean.FALSE.equals(s.met()) && missedBefore.stream().allMatch(m -> m.contains(s.unitId())))
+					.filter(s -> Boolean.FALSE.equals(s.met()) && missedEvery.contains(s.unitId()))
 					.forEach(s -> result.add(alert(s, "CONSECUTIVE_MISSED", false, alerts.consecutiveMissed().text(), ref)));
 			}
 		}
 		if (alerts.zeroAdoption() != null && alerts.zeroAdoption().period() == ref.kind()) {
-			var activity = activity(profileId, ref);
+			var activity = periodActivity != null ? periodActivity : activity(profileId, ref);
 			standings.stream().filter(s -> activity.get(s.unitId()) == null || activity.get(s.unitId()).totalAdoptions() + activity.get(s.unitId()).upstreamAdoptions() == 0)
 				.forEach(s -> result.add(alert(s, "ZERO_ADOPTION", false, alerts.zeroAdoption().text(), ref)));
 		}
@@ -178,6 +215,25 @@ public class Scores {
 			result.addAll(praise(profile, ref, alerts.allMet(), standings));
 		}
 		return result;
+	}
+
+	/**
+	 * Of the candidates, the units that missed their targets in every one of the earlier periods (an open period
+	 * counts as missed by none). Newest period first, stopping as soon as no candidate is left, so the standings
+	 * of earlier periods are computed only as far as they can still matter.
+	 */
+	private Set<Long> missedEvery(String profileId, List<PeriodRef> earlier, Set<Long> candidates) {
+		Set<Long> left = new java.util.HashSet<>(candidates);
+		for (int i = earlier.size() - 1; i >= 0 && !left.isEmpty(); i--) {
+			PeriodRef p = earlier.get(i);
+			if (closes.find(profileId, p.kind().name(), p.key()).isEmpty()) {
+				return Set.of();
+			}
+			Set<Long> missed = standings(profileId, p).stream().filter(s -> Boolean.FALSE.equals(s.met())).map(Standing::unitId)
+				.collect(Collectors.toSet());
+			left.retainAll(missed);
+		}
+		return left;
 	}
 
 	private List<Alert> praise(JurisdictionProfile profile, PeriodRef ref, org.baosong.profile.ScoringRules.AllMet allMet, List<Standing> standings) {
@@ -216,28 +272,29 @@ public class Scores {
 		return new Alert(s.unitId(), s.unitName(), s.sequenceCode(), kind, praise, text, ref);
 	}
 
-	/** Per unit, the standing acts of the period counted: adoptions per journal, instructions, upper adoptions ... */
+	/**
+	 * Per unit, the standing acts of the period counted: adoptions per journal, instructions, upper adoptions ...
+	 * Counted in SQL; units in the order of their first standing act, every unit with a standing act of any kind.
+	 */
 	public Map<Long, Activity> activity(String profileId, PeriodRef ref) {
 		var profile = profile(profileId);
 		Period period = PeriodCloses.assessedPeriod(profile, ref);
-		List<Act> all = acts.ofProfile(profileId, period.start(), period.end().plusDays(1));
-		Set<Long> reversed = all.stream().filter(Act::reversal).map(Act::reversesId).collect(Collectors.toSet());
+		var groups = new ArrayList<>(acts.countsOfProfile(profileId, period.start(), period.end().plusDays(1)));
+		Map<Long, Long> firstId = new HashMap<>();
+		groups.forEach(g -> firstId.merge(g.unitId(), g.firstId(), Math::min));
+		groups.sort(Comparator.comparingLong((EditorialActs.ActCount g) -> firstId.get(g.unitId())));
 		Map<Long, Map<String, Long>> adoptions = new LinkedHashMap<>();
 		Map<Long, long[]> counts = new LinkedHashMap<>();
-		for (Act act : all) {
-			if (act.reversal() || reversed.contains(act.id())) {
-				continue;
-			}
-			long[] c = counts.computeIfAbsent(act.unitId(), u -> new long[6]);
-			switch (act.kind()) {
-				case ActKinds.ADOPTED -> adoptions.computeIfAbsent(act.unitId(), u -> new LinkedHashMap<>())
-					.merge(act.attributes().get(ActAttributes.JOURNAL).orElse("?"), 1L, Long::sum);
-				case ActKinds.INSTRUCTION -> c[0]++;
-				case ActKinds.UPSTREAM_ADOPTION -> c[1]++;
-				case ActKinds.MARK -> c[2]++;
-				case ActKinds.PENALTY -> c[3]++;
-				case ActKinds.COMMISSION_LATE -> c[4]++;
-				case ActKinds.COMMISSION_MISSING -> c[5]++;
+		for (var g : groups) {
+			long[] c = counts.computeIfAbsent(g.unitId(), u -> new long[6]);
+			switch (g.kind()) {
+				case ActKinds.ADOPTED -> adoptions.computeIfAbsent(g.unitId(), u -> new LinkedHashMap<>()).merge(g.journal(), g.acts(), Long::sum);
+				case ActKinds.INSTRUCTION -> c[0] += g.acts();
+				case ActKinds.UPSTREAM_ADOPTION -> c[1] += g.acts();
+				case ActKinds.MARK -> c[2] += g.acts();
+				case ActKinds.PENALTY -> c[3] += g.acts();
+				case ActKinds.COMMISSION_LATE -> c[4] += g.acts();
+				case ActKinds.COMMISSION_MISSING -> c[5] += g.acts();
 				default -> {
 				}
 			}

@@ -206,6 +206,10 @@ public final class BulletinBenchmark {
 		final long exportId = lastId;
 		var xlsx = timedFew(() -> (long) bulletins.xlsx(exportId).orElseThrow().content().length);
 		var docx = timedFew(() -> (long) bulletins.docx(exportId).orElseThrow().content().length);
+		// since ADR 0025 was amended the lines are read up to the watermark when shown: every unit's (the content API), one unit's (its page)
+		var everyLine = timedFew(() -> (long) bulletins.content(exportId).orElseThrow().unitCount());
+		long firstUnit = content.sequences().get(0).rows().get(0).unitId();
+		var oneUnit = timedFew(() -> (long) bulletins.unit(exportId, firstUnit).orElseThrow().unit(firstUnit).orElseThrow().lines().size());
 
 		var results = new LinkedHashMap<String, Object>();
 		results.put("bulletin", stats(bulletin));
@@ -215,6 +219,8 @@ public final class BulletinBenchmark {
 		results.put("baselineReadQuarterRows", stats(readAll.seconds));
 		results.put("xlsxExport", stats(xlsx.seconds));
 		results.put("docxExport", stats(docx.seconds));
+		results.put("contentWithEveryLine", stats(everyLine.seconds));
+		results.put("oneUnitsLines", stats(oneUnit.seconds));
 		var stageStats = new LinkedHashMap<String, Object>();
 		stages.forEach((k, v) -> stageStats.put(k, stats(v)));
 		results.put("stages", stageStats);

@@ -152,7 +152,7 @@ class BulletinDocumentsTest {
 				null, 2, List.of());
 		var sequence = new SequenceTable("dept", "部门序列", "", List.of(first, second));
 		return new BulletinContent("changchun-2012", "长春高新区政务信息考核办法", "长春高新区管委会办公室", "YEAR", "2012", "2012年度", LocalDate.of(2012, 1, 1),
-				LocalDate.of(2012, 11, 30), true, Instant.parse("2012-12-05T02:00:00Z"), 120, new BigDecimal("162.50"), normalisation,
+				LocalDate.of(2012, 11, 30), true, Instant.parse("2012-12-05T02:00:00Z"), 120, new BigDecimal("162.50"), null, normalisation,
 				List.of(new BulletinContent.Journal("GXXX", "高新信息")), List.of(sequence),
 				List.of(new AlertRow(1, "区科技局", "dept", "PRAISE", true, "全年得分第一"),
 						new AlertRow(2, "区财政局", "dept", "COMMISSION_MISSING", false, "约稿未报送 2 次")));

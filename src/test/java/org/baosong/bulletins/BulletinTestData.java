@@ -117,6 +117,20 @@ public final class BulletinTestData {
 		return id;
 	}
 
+	/** A message of the unit that was ignored (an auto-reply, a bounce): not counted as received. */
+	public long ignored(String unitCode, LocalDate receivedOn) {
+		long id = inbound.insertWithoutRaw("IGNORED", null, receivedOn.atTime(9, 0).atZone(ZONE).toInstant(),
+				"xxb." + unitCode.toLowerCase() + "@demo.baosong.test", "ignored " + SEQUENCE.incrementAndGet());
+		jdbc.update("UPDATE inbound_mail SET unit_id = ? WHERE id = ?", unit(unitCode), id);
+		return id;
+	}
+
+	/** A rejected message from a sender of no known unit. */
+	public long rejectedUnknown(LocalDate receivedOn, String reasons) {
+		return inbound.insertWithoutRaw("REJECTED", reasons, receivedOn.atTime(9, 0).atZone(ZONE).toInstant(), "stranger@example.test",
+				"rejected " + SEQUENCE.incrementAndGet());
+	}
+
 	public String tracking(long submission) {
 		return jdbc.queryForObject("SELECT tracking_no FROM submission WHERE id = ?", String.class, submission);
 	}

@@ -113,6 +113,10 @@ class BulletinsTest {
 		f.publish("SFXX", 2026, LocalDate.of(2026, 1, 20), "标题信息", liwan);
 		f.rejected("D02", LocalDate.of(2026, 1, 6), "SUBJECT_FORMAT");
 		f.rejected("D02", LocalDate.of(2026, 1, 7), "SUBJECT_FORMAT,PHONE_INVALID");
+		// not in 荔湾区's intake: ignored, of no unit, after the quarter
+		f.ignored("D02", LocalDate.of(2026, 1, 8));
+		f.rejectedUnknown(LocalDate.of(2026, 1, 8), "SUBJECT_FORMAT");
+		f.rejected("D02", LocalDate.of(2026, 4, 1), "PHONE_INVALID");
 		f.commission("COMMISSION_MISSING", LocalDate.of(2026, 2, 20), f.unit("D03"), null, "YG-2026-01");
 
 		assertThat(scores.totals(PROFILE, Q1).get(yuexiu).points()).isEqualByComparingTo("39");
@@ -340,12 +344,19 @@ class BulletinsTest {
 	void aLaterLedgerChangeLeavesThePublishedBulletinAndShowsInTheNextOnesDifferences() throws Exception {
 		byte[] before = jdbc.queryForObject("SELECT snapshot FROM bulletin WHERE id = ?", byte[].class, publishedId);
 		String docxBefore = bulletins.find(publishedId).orElseThrow().docxSha256();
+		var linesBefore = bulletins.unit(publishedId, yuexiu).orElseThrow().unit(yuexiu).orElseThrow().lines();
 		// 越秀区 is criticized by an upper office in the quarter (-10): the ledger of the closed quarter changes
 		f.penalty(yuexiu, LocalDate.of(2026, 2, 25), "upper-criticism");
 		assertThat(scores.totals(PROFILE, Q1).get(yuexiu).points()).isEqualByComparingTo("29");
 
 		var content = bulletins.content(publishedId).orElseThrow();
 		assertThat(content.unit(yuexiu).orElseThrow().points()).isEqualByComparingTo("39");
+		// the explanation is the ledger up to the bulletin's watermark: without the penalty written after it
+		assertThat(content.ledgerWatermark()).isNotNull();
+		assertThat(content.unit(yuexiu).orElseThrow().lines()).isEqualTo(linesBefore);
+		assertThat(content.unit(yuexiu).orElseThrow().lines()).hasSize(scores.lines(PROFILE, yuexiu, Q1).stream().filter(l -> !l.quantity()).toList()
+				.size() - 1);
+		assertThat(bulletins.unit(publishedId, yuexiu).orElseThrow().unit(yuexiu).orElseThrow().lines()).isEqualTo(linesBefore);
 		assertThat(jdbc.queryForObject("SELECT snapshot FROM bulletin WHERE id = ?", byte[].class, publishedId)).isEqualTo(before);
 		assertThat(bulletins.find(publishedId).orElseThrow().docxSha256()).isEqualTo(docxBefore);
 		try (var book = new XSSFWorkbook(new ByteArrayInputStream(bulletins.xlsx(publishedId).orElseThrow().content()))) {
@@ -389,6 +400,41 @@ class BulletinsTest {
 		assertThat(bulletins.find(one).orElseThrow().sequences()).isEqualTo("district,direct-a");
 		assertThat(BulletinTestData.generated(bulletins, one).state()).isEqualTo(Bulletin.DRAFT);
 		assertThat(bulletins.content(one).orElseThrow().sequences()).hasSize(2);
+	}
+
+	/** A snapshot written before the watermark holds every unit's lines: they are shown as stored, the ledger is not read. */
+	@Test
+	@Order(10)
+	void aSnapshotOfTheOldFormatShowsTheLinesItHolds() throws Exception {
+		long old = bulletins.generate(new Bulletins.Request(PROFILE, "QUARTER", "2026-Q1", List.of("district")), "editor1");
+		BulletinTestData.generated(bulletins, old);
+		var current = bulletins.content(old).orElseThrow();
+		var y = current.unit(yuexiu).orElseThrow();
+		assertThat(y.lines()).hasSizeGreaterThan(2);
+		// as the generator wrote it before: lines inside, no watermark (here 越秀区's only two, so what is shown can only come from it)
+		var stored = new BulletinContent(current.profileId(), current.profileName(), current.office(), current.periodKind(), current.periodKey(),
+				current.periodLabel(), current.start(), current.end(), current.closed(), current.computedAt(), current.ledgerLines(),
+				current.ledgerPoints(), null, current.normalisation(), current.journals(),
+				current.sequences().stream().map(t -> t.withRows(t.rows().stream()
+					.map(r -> r.unitId() == yuexiu ? r.withLines(r.lines().subList(0, 2)) : r).toList())).toList(),
+				current.alerts());
+		var snapshot = Snapshots.write(stored);
+		jdbc.update("UPDATE bulletin SET snapshot = ?, snapshot_sha256 = ? WHERE id = ?", snapshot.gzip(), snapshot.sha256(), old);
+
+		assertThat(bulletins.content(old).orElseThrow()).isEqualTo(stored);
+		assertThat(bulletins.unit(old, yuexiu).orElseThrow().unit(yuexiu).orElseThrow().lines()).isEqualTo(y.lines().subList(0, 2));
+		assertThat(bulletins.summary(old).orElseThrow()).isEqualTo(stored);
+		try (var book = new XSSFWorkbook(new ByteArrayInputStream(bulletins.xlsx(old).orElseThrow().content()))) {
+			long lines = stored.sequences().stream().flatMap(t -> t.rows().stream()).mapToLong(r -> r.lines().size()).sum();
+			Sheet sheet = book.getSheet("得分明细");
+			int rows = 0;
+			for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+				if (sheet.getRow(r) != null) {
+					rows++;
+				}
+			}
+			assertThat(rows).isEqualTo(lines);
+		}
 	}
 
 	private BulletinContent content() {

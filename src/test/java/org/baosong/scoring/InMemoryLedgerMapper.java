@@ -11,6 +11,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.apache.ibatis.session.ResultContext;
+import org.apache.ibatis.session.ResultHandler;
+
 /** The ledger's table in memory, answering the mapper's queries as the SQL does: for fast tests of the rules and the ledger logic. */
 final class InMemoryLedgerMapper implements LedgerMapper {
 
@@ -99,6 +102,38 @@ final class InMemoryLedgerMapper implements LedgerMapper {
 	@Override
 	public List<Stored> lines(String profileId, long unitId, PeriodColumn column, String key) {
 		return rows.stream().filter(s -> s.unitId() == unitId && key.equals(key(s, column))).toList();
+	}
+
+	@Override
+	public long maxId() {
+		return rows.stream().mapToLong(Stored::id).max().orElse(0);
+	}
+
+	@Override
+	public void linesUpTo(String profileId, PeriodColumn column, String key, Long unitId, long upTo, ResultHandler<Stored> handler) {
+		rows.stream().filter(s -> (unitId == null || s.unitId() == unitId) && s.id() <= upTo && key.equals(key(s, column)))
+			.sorted(java.util.Comparator.comparingLong(Stored::unitId).thenComparingLong(Stored::id))
+			.forEach(s -> handler.handleResult(new ResultContext<Stored>() {
+
+				@Override
+				public Stored getResultObject() {
+					return s;
+				}
+
+				@Override
+				public int getResultCount() {
+					return 0;
+				}
+
+				@Override
+				public boolean isStopped() {
+					return false;
+				}
+
+				@Override
+				public void stop() {
+				}
+			}));
 	}
 
 	@Override

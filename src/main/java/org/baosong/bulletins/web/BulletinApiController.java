@@ -85,7 +85,7 @@ class BulletinApiController {
 	@Operation(summary = "One unit of a bulletin: its figures, rank and explanation (its ledger lines)")
 	@GetMapping("/api/bulletins/{id}/units/{unitId}")
 	BulletinContent.UnitRow unit(@PathVariable long id, @PathVariable long unitId) {
-		return bulletins.content(id).flatMap(c -> c.unit(unitId))
+		return bulletins.unit(id, unitId).flatMap(c -> c.unit(unitId))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no unit " + unitId + " in bulletin " + id));
 	}
 

@@ -90,7 +90,7 @@ class BulletinController {
 			return "bulletins/progress";
 		}
 		if (bulletin.ready()) {
-			BulletinContent content = bulletins.content(id).orElseThrow();
+			BulletinContent content = bulletins.summary(id).orElseThrow();
 			model.addAttribute("content", content);
 			model.addAttribute("publishedBefore", bulletins.publishedBefore(id).orElse(null));
 			model.addAttribute("differences", bulletin.published() ? List.of() : bulletins.differences(id));
@@ -104,7 +104,7 @@ class BulletinController {
 	@GetMapping("/bulletins/{id}/units/{unitId}")
 	String unit(@PathVariable long id, @PathVariable long unitId, Model model) {
 		Bulletin bulletin = find(id);
-		BulletinContent content = bulletins.content(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "not generated"));
+		BulletinContent content = bulletins.unit(id, unitId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "not generated"));
 		model.addAttribute("bulletin", bulletin);
 		model.addAttribute("content", content);
 		model.addAttribute("row", content.unit(unitId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no unit " + unitId)));
