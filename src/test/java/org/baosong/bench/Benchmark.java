@@ -68,12 +68,12 @@ public final class Benchmark {
 			String opts = string(args, "--gateway-opts", System.getenv().getOrDefault("BENCH_GATEWAY_OPTS", "-Xmx1g"));
 			return new Options(quick, Long.parseLong(string(args, "--seed", String.valueOf(DEFAULT_SEED))),
 					// quick: sized to finish within 3 minutes on the shared 2-CPU machine (docs/PERFORMANCE.md), every figure still measured
-					integer(args, "--w1", quick ? 200 : 10_000), integer(args, "--w2", quick ? 30 : 2_000), integer(args, "--w3", quick ? 16 : 500),
+					integer(args, "--w1", quick ? 150 : 10_000), integer(args, "--w2", quick ? 30 : 2_000), integer(args, "--w3", quick ? 16 : 500),
 					integer(args, "--w4-mb", quick ? 10 : 50), integer(args, "--cursor", quick ? 2_000 : 100_000),
-					integer(args, "--cursor-probes", quick ? 6 : 20), Double.parseDouble(string(args, "--latency-seconds", quick ? "10" : "120")),
-					integer(args, "--warm", quick ? 12 : 60), host, integer(args, "--port", 143), string(args, "--user", null),
+					integer(args, "--cursor-probes", quick ? 5 : 20), Double.parseDouble(string(args, "--latency-seconds", quick ? "10" : "120")),
+					integer(args, "--warm", quick ? 8 : 60), host, integer(args, "--port", 143), string(args, "--user", null),
 					string(args, "--password", null), cp, List.of(opts.trim().split("\\s+")), args.contains("--jfr"),
-					quick ? !args.contains("--two-gateways") : args.contains("--one-gateway"), integer(args, "--w5-parts", quick ? 10_000 : 100_000),
+					quick ? !args.contains("--two-gateways") : args.contains("--one-gateway"), integer(args, "--w5-parts", quick ? 5_000 : 100_000),
 					java.util.Set.of(string(args, "--only", "").split(",")).stream().filter(p -> !p.isBlank()).collect(java.util.stream.Collectors.toSet()),
 					Double.parseDouble(string(args, "--latency-peak", "0")));
 		}
