@@ -38,6 +38,14 @@ class YinchuanDeploymentTest {
 			YC11,银川市发展和改革委员会,市发改委,,department,,11,在用
 			""";
 
+	static final String INFORMANTS = """
+			序号,单位,姓名,职务,联系电话,电子邮箱,登记日期,状态,备注
+			1,兴庆区,马兰,信息员,13800000031,xqq@yinchuan.test,2025-01-02,在用,
+			2,金凤区,杨帆,信息员,13800000032,jfq@yinchuan.test,2025-01-02,在用,
+			3,西夏区,王磊,信息员,13800000033,xxq@yinchuan.test,2025-01-02,在用,
+			4,市发改委,李娜,信息员,13800000034,fgw@yinchuan.test,2025-01-02,在用,
+			""";
+
 	@Autowired
 	ApplicationContext context;
 
@@ -64,7 +72,7 @@ class YinchuanDeploymentTest {
 
 	@Test
 	void anOfficeClosesItsQuartersAndSeesQuotasRanksAndAlerts() {
-		registry.importCsv(UNITS.getBytes(StandardCharsets.UTF_8), null);
+		registry.importCsv(UNITS.getBytes(StandardCharsets.UTF_8), INFORMANTS.getBytes(StandardCharsets.UTF_8));
 		var f = ScoringFixtures.of(context, YC);
 		long xingqing = f.unit("YC01");
 		long jinfeng = f.unit("YC02");
@@ -116,6 +124,18 @@ class YinchuanDeploymentTest {
 			.containsExactlyInAnyOrder(xingqing, jinfeng, reform);
 		assertThat(scores.totals(YC, new PeriodRef(PeriodKind.YEAR, "2025")).get(xixia).points()).isEqualByComparingTo("23");
 		assertThat(context.getBean(Recompute.class).check(YC, null).identical()).isTrue();
+
+		// the office publishes the second quarter's bulletin: its table is the standings, and every unit's informant gets it
+		var bulletins = context.getBean(org.baosong.bulletins.Bulletins.class);
+		long id = bulletins.generate(new org.baosong.bulletins.Bulletins.Request(YC, "QUARTER", "2025-Q2", null), "editor1");
+		assertThat(org.baosong.bulletins.BulletinTestData.generated(bulletins, id).state()).isEqualTo(org.baosong.bulletins.Bulletin.DRAFT);
+		var rows = bulletins.content(id).orElseThrow().sequences().stream().flatMap(t -> t.rows().stream()).toList();
+		assertThat(rows).extracting(r -> r.unitId(), r -> r.points().stripTrailingZeros(), r -> r.rank())
+			.containsExactlyInAnyOrderElementsOf(standings.stream()
+				.map(st -> org.assertj.core.groups.Tuple.tuple(st.unitId(), st.points().stripTrailingZeros(), st.rank())).toList());
+		var published = bulletins.publish(id, "admin");
+		assertThat(published.bulletin().state()).isEqualTo(org.baosong.bulletins.Bulletin.PUBLISHED);
+		assertThat(published.mails()).isEqualTo(4);
 	}
 
 	private static void submit(ScoringFixtures f, String unit, int count, LocalDate day) {
