@@ -495,15 +495,21 @@ public final class Benchmark {
 			boolean complete = watcher.await(mails.size(), Duration.ofMinutes(3));
 			sampler.close();
 			var latencies = new ArrayList<Double>();
+			var slowest = new java.util.TreeMap<Double, Instant>(java.util.Comparator.reverseOrder());
 			for (var a : arrivals.entrySet()) {
 				var row = watcher.byMessageId(a.getKey());
 				if (row != null && row.done != null) {
-					latencies.add(Duration.between(a.getValue(), row.done).toNanos() / 1e6);
+					double ms = Duration.between(a.getValue(), row.done).toNanos() / 1e6;
+					latencies.add(ms);
+					slowest.put(ms, a.getValue());
 				}
 			}
 			watcher.close();
 			say("latency at %.0f%% of peak (%.2f msgs/s): %d messages, p50/p99 %s", share * 100, rate, mails.size(),
 					latencies.isEmpty() ? "-" : Report.percentile(latencies, 50) + "/" + Report.percentile(latencies, 99));
+			// the slowest arrivals with their times, to set beside the gateway's log (target/bench/gateway-a.log)
+			say("  slowest arrivals (arrived at, ms): %s", slowest.entrySet().stream().limit(10)
+				.map(e -> e.getValue() + " " + Math.round(e.getKey())).collect(java.util.stream.Collectors.joining(", ")));
 			report.latency(share, rate, mails.size(), sendSeconds, latencies, complete, sampler.peak(), notification);
 		}
 	}
