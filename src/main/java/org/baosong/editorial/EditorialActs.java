@@ -159,13 +159,13 @@ public class EditorialActs {
 	/** All acts (and reversals) of a profile, oldest first: what a recompute of the ledger reads. */
 	@Transactional(readOnly = true)
 	public List<Act> ofProfile(String profileId) {
-		return mapper.ofProfile(profileId);
+		return mapper.ofProfile(profileId, null, null);
 	}
 
 	/** The acts (and reversals) of a profile effective in [from, to), oldest first: what activity counts read. */
 	@Transactional(readOnly = true)
 	public List<Act> ofProfile(String profileId, LocalDate from, LocalDate to) {
-		return mapper.ofProfileBetween(profileId, from, to);
+		return mapper.ofProfile(profileId, from, to);
 	}
 
 	/**
@@ -281,18 +281,9 @@ public class EditorialActs {
 				@Arg(column = "ref_type", javaType = String.class), @Arg(column = "ref_id", javaType = Long.class),
 				@Arg(column = "detail", javaType = String.class), @Arg(column = "reverses_id", javaType = Long.class),
 				@Arg(column = "attributes", javaType = ActAttributes.class) })
-		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE profile_id = #{profileId} ORDER BY id")
-		List<Act> ofProfile(String profileId);
-
-		@ConstructorArgs({ @Arg(column = "id", javaType = Long.class, id = true), @Arg(column = "profile_id", javaType = String.class),
-				@Arg(column = "kind", javaType = String.class), @Arg(column = "occurred_at", javaType = Instant.class),
-				@Arg(column = "effective_on", javaType = LocalDate.class), @Arg(column = "actor", javaType = String.class),
-				@Arg(column = "unit_id", javaType = long.class), @Arg(column = "submission_id", javaType = Long.class),
-				@Arg(column = "ref_type", javaType = String.class), @Arg(column = "ref_id", javaType = Long.class),
-				@Arg(column = "detail", javaType = String.class), @Arg(column = "reverses_id", javaType = Long.class),
-				@Arg(column = "attributes", javaType = ActAttributes.class) })
-		@Select("SELECT " + COLUMNS + " FROM editorial_act WHERE profile_id = #{profileId} AND effective_on >= #{from} AND effective_on < #{to} ORDER BY id")
-		List<Act> ofProfileBetween(@Param("profileId") String profileId, @Param("from") LocalDate from, @Param("to") LocalDate to);
+		@Select("<script>SELECT " + COLUMNS + " FROM editorial_act WHERE profile_id = #{profileId}"
+				+ "<if test='from != null'> AND effective_on &gt;= #{from}</if><if test='to != null'> AND effective_on &lt; #{to}</if> ORDER BY id</script>")
+		List<Act> ofProfile(@Param("profileId") String profileId, @Param("from") LocalDate from, @Param("to") LocalDate to);
 
 		@ConstructorArgs({ @Arg(column = "unit_id", javaType = long.class), @Arg(column = "kind", javaType = String.class),
 				@Arg(column = "journal", javaType = String.class), @Arg(column = "acts", javaType = long.class),
