@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A pool of warm parser processes. Processes start on first use, not with the gateway (the
  * application's tests boot it many times and rarely extract), each serves one file at a time,
- * and is replaced after a crash, a timeout or {@code max-files-per-process} files. Closing the
- * pool stops them all.
+ * and is replaced after a crash, a timeout or {@code max-files-per-process} files. A process near
+ * its last files has its successor started in the background, so that the file after the last
+ * does not wait for a JVM to start: that wait (about 2 s) was the latency benchmark's p99
+ * (docs/PERFORMANCE.md). Closing the pool stops them all.
  */
 final class ForkedParserPool implements ParseBackend {
 
@@ -39,6 +41,9 @@ final class ForkedParserPool implements ParseBackend {
 	private final Set<ForkedWorker> all = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean closed;
+
+	/** Workers whose successor has been asked for (each gets at most one). */
+	private final Set<ForkedWorker> succeeded = ConcurrentHashMap.newKeySet();
 
 	ForkedParserPool(ExtractionProperties properties, Path workDir) {
 		this.properties = properties;
@@ -115,12 +120,46 @@ final class ForkedParserPool implements ParseBackend {
 	}
 
 	private void giveBack(ForkedWorker worker) {
-		if (closed || !worker.alive() || worker.filesDone() >= properties.pool().maxFilesPerProcess()) {
+		int max = properties.pool().maxFilesPerProcess();
+		if (!closed && worker.alive() && worker.filesDone() >= max - successorLead(max) && succeeded.add(worker)) {
+			startSuccessor();
+		}
+		if (closed || !worker.alive() || worker.filesDone() >= max) {
 			all.remove(worker);
+			succeeded.remove(worker);
 			worker.stop();
 			return;
 		}
+		// first in line: a worker serves until its last file while its successor waits behind it
 		idle.addFirst(worker);
+	}
+
+	/** How many files before its last a worker's successor is started: a tenth of its files, at most 50. */
+	static int successorLead(int maxFilesPerProcess) {
+		return Math.max(1, Math.min(50, maxFilesPerProcess / 10));
+	}
+
+	private void startSuccessor() {
+		Thread starter = new Thread(() -> {
+			try {
+				Files.createDirectories(workDir.resolve("tmp"));
+				ForkedWorker started = ForkedWorker.start(command(), properties.pool().startTimeout());
+				all.add(started);
+				if (closed) {
+					all.remove(started);
+					started.stop();
+					return;
+				}
+				idle.addLast(started);
+				log.info("Started parser process {} ahead of its predecessor's last file ({} running)", started.pid(), all.size());
+			}
+			catch (IOException | RuntimeException ex) {
+				// the next file starts one itself, as without a successor
+				log.warn("Could not start a parser process ahead: {}", ex.toString());
+			}
+		}, "parser-successor");
+		starter.setDaemon(true);
+		starter.start();
 	}
 
 	private ProcessBuilder command() {
@@ -155,5 +194,6 @@ final class ForkedParserPool implements ParseBackend {
 		}
 		all.clear();
 		idle.clear();
+		succeeded.clear();
 	}
 }
