@@ -56,7 +56,8 @@ public record ExtractionProperties(
 
 	/**
 	 * @param size               parser processes; each holds one file at a time
-	 * @param maxFilesPerProcess a process is replaced after this many files, so leaks cannot build up
+	 * @param maxFilesPerProcess a process is replaced after this many files, so leaks cannot build up; its successor
+	 *                           starts while it serves its last tenth (at most 50)
 	 * @param startTimeout       how long a new process may take to become ready
 	 * @param jvmOptions         extra JVM options for the parser processes
 	 */

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Semaphore;
 
 import org.baosong.extraction.ExtractionProperties.Pool;
@@ -23,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * application's tests boot it many times and rarely extract), each serves one file at a time,
  * and is replaced after a crash, a timeout or {@code max-files-per-process} files. A process near
  * its last files has its successor started in the background, so that the file after the last
- * does not wait for a JVM to start: that wait (about 2 s) was the latency benchmark's p99
- * (docs/PERFORMANCE.md). Closing the pool stops them all.
+ * does not wait for a JVM to start; it reads a small docx and PDF first, so that its first report does
+ * not wait for their parsers' classes to load. Those waits (about 2 s, then 1 s) were the latency
+ * benchmark's p99 (docs/PERFORMANCE.md). Closing the pool stops them all.
  */
 final class ForkedParserPool implements ParseBackend {
 
@@ -36,7 +39,10 @@ final class ForkedParserPool implements ParseBackend {
 
 	private final Semaphore permits;
 
-	private final ConcurrentLinkedDeque<ForkedWorker> idle = new ConcurrentLinkedDeque<>();
+	private final LinkedBlockingDeque<ForkedWorker> idle = new LinkedBlockingDeque<>();
+
+	/** Successors being started and warmed up; a file that finds no idle process waits for one of them. */
+	private final AtomicInteger starting = new AtomicInteger();
 
 	private final Set<ForkedWorker> all = ConcurrentHashMap.newKeySet();
 
@@ -104,13 +110,24 @@ final class ForkedParserPool implements ParseBackend {
 		}
 	}
 
-	private ForkedWorker borrow() throws IOException {
+	private ForkedWorker borrow() throws IOException, InterruptedException {
 		ForkedWorker worker;
 		while ((worker = idle.pollFirst()) != null) {
 			if (worker.alive()) {
 				return worker;
 			}
 			all.remove(worker);
+		}
+		// a successor on its way is faster than a process started now; if its start fails, start one here
+		long deadline = System.nanoTime() + properties.pool().startTimeout().toNanos();
+		while (starting.get() > 0 && System.nanoTime() < deadline) {
+			worker = idle.pollFirst(50, TimeUnit.MILLISECONDS);
+			if (worker != null && worker.alive()) {
+				return worker;
+			}
+			if (worker != null) {
+				all.remove(worker);
+			}
 		}
 		Files.createDirectories(workDir.resolve("tmp"));
 		ForkedWorker started = ForkedWorker.start(command(), properties.pool().startTimeout());
@@ -140,26 +157,52 @@ final class ForkedParserPool implements ParseBackend {
 	}
 
 	private void startSuccessor() {
+		starting.incrementAndGet();
 		Thread starter = new Thread(() -> {
 			try {
 				Files.createDirectories(workDir.resolve("tmp"));
 				ForkedWorker started = ForkedWorker.start(command(), properties.pool().startTimeout());
-				all.add(started);
-				if (closed) {
-					all.remove(started);
+				warmUp(started);
+				if (closed || !started.alive()) {
 					started.stop();
 					return;
 				}
+				// counted among the processes once it is ready to serve
+				all.add(started);
 				idle.addLast(started);
 				log.info("Started parser process {} ahead of its predecessor's last file ({} running)", started.pid(), all.size());
+				if (closed) {
+					all.remove(started);
+					started.stop();
+				}
 			}
 			catch (IOException | RuntimeException ex) {
 				// the next file starts one itself, as without a successor
 				log.warn("Could not start a parser process ahead: {}", ex.toString());
 			}
+			finally {
+				starting.decrementAndGet();
+			}
 		}, "parser-successor");
 		starter.setDaemon(true);
 		starter.start();
+	}
+
+	/** The successor reads a small docx and PDF first, so that its first report does not pay for loading their parsers. */
+	private void warmUp(ForkedWorker worker) {
+		var limits = new ParseLimits(properties.writeLimit(), properties.maxEmbeddedDepth(), properties.maxEmbeddedCount(),
+				properties.maxCompressionRatio());
+		try {
+			for (byte[] document : WarmUpDocuments.all()) {
+				worker.parse(new java.io.ByteArrayInputStream(document), limits, properties.timeout(), properties.noProgressTimeout());
+			}
+		}
+		catch (IOException ex) {
+			log.warn("Parser process {} not warmed up: {}", worker.pid(), ex.toString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private ProcessBuilder command() {

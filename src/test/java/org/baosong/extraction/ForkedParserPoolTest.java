@@ -27,28 +27,29 @@ class ForkedParserPoolTest {
 		var extractors = new Extractors(dir.resolve("data"));
 		var properties = new ExtractionProperties(ExtractionProperties.Mode.FORKED, Duration.ofSeconds(30), Duration.ofSeconds(10),
 				DataSize.ofMegabytes(256), 2_000_000, 5, 100, 100, 40, null, List.of(),
-				new ExtractionProperties.Pool(1, 3, Duration.ofSeconds(60), List.of()), new ExtractionProperties.Cache(false, 0));
+				new ExtractionProperties.Pool(1, 5, Duration.ofSeconds(60), List.of()), new ExtractionProperties.Cache(false, 0));
 		try (var pool = new ForkedParserPool(properties, dir.resolve("data/extraction"))) {
 			var extractor = extractors.forked(pool);
 			byte[] docx = HostileFiles.resource("report1.docx");
-
-			assertThat(extractor.extract(extractors.store(docx), HostileFiles.DOCX, "1.docx").status()).isEqualTo(ExtractionStatus.OK);
+			for (int file = 1; file <= 3; file++) {
+				assertThat(extractor.extract(extractors.store(docx), HostileFiles.DOCX, file + ".docx").status()).isEqualTo(ExtractionStatus.OK);
+			}
 			Set<Long> first = pids(pool);
-			assertThat(first).as("one process for the first file, no successor yet (lead 1 of 3 files)").hasSize(1);
+			assertThat(first).as("one process for the first files, no successor yet (lead 1 of 5 files)").hasSize(1);
 
-			// the second file is the first process's last but one: its successor starts in the background
-			assertThat(extractor.extract(extractors.store(docx), HostileFiles.DOCX, "2.docx").status()).isEqualTo(ExtractionStatus.OK);
+			// the fourth file is the first process's last but one: its successor starts (and reads its warm-up documents)
+			assertThat(extractor.extract(extractors.store(docx), HostileFiles.DOCX, "4.docx").status()).isEqualTo(ExtractionStatus.OK);
 			await().atMost(Duration.ofSeconds(60)).until(() -> pids(pool).size() == 2);
 			Set<Long> both = pids(pool);
-			assertThat(both).as("the successor is running beside the first").hasSize(2).containsAll(first);
+			assertThat(both).as("the successor is running beside the first").containsAll(first);
 			Set<Long> successor = both.stream().filter(pid -> !first.contains(pid)).collect(Collectors.toSet());
 
-			// the third file is still the first process's: then it retires
-			assertThat(extractor.extract(extractors.store(docx), HostileFiles.DOCX, "3.docx").status()).isEqualTo(ExtractionStatus.OK);
-			assertThat(pids(pool)).as("the first process retired after its third file").isEqualTo(successor);
+			// the fifth file is still the first process's: then it retires
+			assertThat(extractor.extract(extractors.store(docx), HostileFiles.DOCX, "5.docx").status()).isEqualTo(ExtractionStatus.OK);
+			assertThat(pids(pool)).as("the first process retired after its fifth file").isEqualTo(successor);
 
-			// the fourth is served by the successor, which was started before it: no process starts for it
-			assertThat(extractor.extract(extractors.store(docx), HostileFiles.DOCX, "4.docx").status()).isEqualTo(ExtractionStatus.OK);
+			// the sixth is served by the successor, which was started before it: no process starts for it
+			assertThat(extractor.extract(extractors.store(docx), HostileFiles.DOCX, "6.docx").status()).isEqualTo(ExtractionStatus.OK);
 			assertThat(pids(pool)).isEqualTo(successor);
 		}
 	}
@@ -58,8 +59,20 @@ class ForkedParserPoolTest {
 		assertThat(ForkedParserPool.successorLead(500)).isEqualTo(50);
 		assertThat(ForkedParserPool.successorLead(100)).isEqualTo(10);
 		assertThat(ForkedParserPool.successorLead(100_000)).isEqualTo(50);
-		assertThat(ForkedParserPool.successorLead(3)).isEqualTo(1);
+		assertThat(ForkedParserPool.successorLead(5)).isEqualTo(1);
 		assertThat(ForkedParserPool.successorLead(1)).isEqualTo(1);
+	}
+
+	@Test
+	void theWarmUpDocumentsAreADocxAndAPdfThatReadCleanly() throws Exception {
+		var extractors = new Extractors(dir.resolve("data"));
+		var documents = WarmUpDocuments.all();
+		var docx = extractors.inProcess().extract(extractors.store(documents.get(0)), HostileFiles.DOCX, "warm-up.docx");
+		var pdf = extractors.inProcess().extract(extractors.store(documents.get(1)), "application/pdf", "warm-up.pdf");
+		assertThat(docx.status()).isEqualTo(ExtractionStatus.OK);
+		assertThat(docx.text()).contains("预热文档");
+		assertThat(pdf.status()).isEqualTo(ExtractionStatus.OK);
+		assertThat(pdf.text()).contains("A page a new parser process reads");
 	}
 
 	private static Set<Long> pids(ForkedParserPool pool) {
