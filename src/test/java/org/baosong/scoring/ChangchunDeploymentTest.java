@@ -15,10 +15,7 @@ import org.baosong.bulletins.BulletinContent;
 import org.baosong.bulletins.BulletinTestData;
 import org.baosong.bulletins.Bulletins;
 import org.baosong.profile.PeriodKind;
-import org.baosong.registry.RegistryExchange;
 import org.baosong.testsupport.GatewayTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /**
  * An office that runs Baosong for 长春高新区 (jurisdiction {@code changchun-2012}, its own registry) closes the
@@ -27,7 +24,7 @@ import org.springframework.context.ApplicationContext;
  * over), adoptions in 高新信息 — and every figure of the published bulletin is the ledger's.
  */
 @GatewayTest(properties = { "baosong.demo.enabled=false", "baosong.profiles.jurisdiction=changchun-2012" })
-class ChangchunDeploymentTest {
+class ChangchunDeploymentTest extends DeploymentTestBase {
 
 	static final String CC = "changchun-2012";
 
@@ -44,23 +41,6 @@ class ChangchunDeploymentTest {
 			2,科技创新局,李强,信息员,13800000012,kcj@gaoxin.test,2025-01-02,在用,
 			3,建设集团,赵敏,信息员,13800000013,jsjt@gaoxin.test,2025-01-02,在用,
 			""";
-
-	static final PeriodRef Q1 = new PeriodRef(PeriodKind.QUARTER, "2025-Q1");
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	RegistryExchange registry;
-
-	@Autowired
-	Scores scores;
-
-	@Autowired
-	PeriodCloses closes;
-
-	@Autowired
-	Bulletins bulletins;
 
 	@Test
 	void anOfficeClosesItsFirstQuarterAndPublishesTheBulletinTheLedgerExplains() {

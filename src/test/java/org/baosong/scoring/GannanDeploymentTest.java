@@ -13,10 +13,7 @@ import org.baosong.bulletins.BulletinContent;
 import org.baosong.bulletins.BulletinTestData;
 import org.baosong.bulletins.Bulletins;
 import org.baosong.profile.PeriodKind;
-import org.baosong.registry.RegistryExchange;
 import org.baosong.testsupport.GatewayTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /**
  * An office that runs Baosong for 甘南州 (jurisdiction {@code gannan-2008}: monthly quotas and flags, no
@@ -24,7 +21,7 @@ import org.springframework.context.ApplicationContext;
  * reached 每月不能少于十五条 / 十条 / 三条, month by month, as the ledger's close lines say.
  */
 @GatewayTest(properties = { "baosong.demo.enabled=false", "baosong.profiles.jurisdiction=gannan-2008" })
-class GannanDeploymentTest {
+class GannanDeploymentTest extends DeploymentTestBase {
 
 	static final String GN = "gannan-2008";
 
@@ -43,23 +40,6 @@ class GannanDeploymentTest {
 			3,州发改委,马丽,信息员,13800000023,fgw@gannan.test,2025-01-02,在用,
 			4,那吾镇,拉姆,信息员,13800000024,nwz@gannan.test,2025-01-02,在用,
 			""";
-
-	static final PeriodRef Q1 = new PeriodRef(PeriodKind.QUARTER, "2025-Q1");
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	RegistryExchange registry;
-
-	@Autowired
-	Scores scores;
-
-	@Autowired
-	PeriodCloses closes;
-
-	@Autowired
-	Bulletins bulletins;
 
 	@Test
 	void anOfficeClosesItsMonthsAndPublishesTheQuartersBulletin() {

@@ -13,10 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import org.baosong.profile.PeriodKind;
 import org.baosong.profile.ProfileCatalog;
-import org.baosong.registry.RegistryExchange;
 import org.baosong.testsupport.GatewayTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.TaskScheduler;
 
@@ -26,7 +24,7 @@ import org.springframework.scheduling.TaskScheduler;
  * in the year), and the close job that closes what is due by the injected clock, each once.
  */
 @GatewayTest(properties = { "baosong.demo.enabled=false", "baosong.profiles.jurisdiction=yinchuan-2018" })
-class YinchuanDeploymentTest {
+class YinchuanDeploymentTest extends DeploymentTestBase {
 
 	static final String YC = "yinchuan-2018";
 
@@ -45,18 +43,6 @@ class YinchuanDeploymentTest {
 			3,西夏区,王磊,信息员,13800000033,xxq@yinchuan.test,2025-01-02,在用,
 			4,市发改委,李娜,信息员,13800000034,fgw@yinchuan.test,2025-01-02,在用,
 			""";
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	RegistryExchange registry;
-
-	@Autowired
-	Scores scores;
-
-	@Autowired
-	PeriodCloses closes;
 
 	@Autowired
 	ProfileCatalog profiles;
@@ -126,7 +112,6 @@ class YinchuanDeploymentTest {
 		assertThat(context.getBean(Recompute.class).check(YC, null).identical()).isTrue();
 
 		// the office publishes the second quarter's bulletin: its table is the standings, and every unit's informant gets it
-		var bulletins = context.getBean(org.baosong.bulletins.Bulletins.class);
 		long id = bulletins.generate(new org.baosong.bulletins.Bulletins.Request(YC, "QUARTER", "2025-Q2", null), "editor1");
 		assertThat(org.baosong.bulletins.BulletinTestData.generated(bulletins, id).state()).isEqualTo(org.baosong.bulletins.Bulletin.DRAFT);
 		var rows = bulletins.content(id).orElseThrow().sequences().stream().flatMap(t -> t.rows().stream()).toList();
