@@ -195,8 +195,11 @@ public final class Benchmark {
 		if (options.w4Megabytes() > 0 && !options.oneGateway() && options.runs("W4")) {
 			phase("W4", () -> w4(out));
 		}
-		else {
+		else if (options.w4Megabytes() <= 0) {
 			report.note("W4 skipped (--w4-mb 0).");
+		}
+		else if (!options.runs("W4")) {
+			report.note("W4 skipped (not among --only).");
 		}
 	}
 
